@@ -1,0 +1,40 @@
+namespace Timeline.Core.Ingest;
+
+/// <summary>The start of a file as parsers see it when deciding whether they can read it.</summary>
+public sealed class SniffSample
+{
+    public SniffSample(string path, byte[] head, IReadOnlyList<string> lines)
+    {
+        Path = path;
+        Head = head;
+        Lines = lines;
+    }
+
+    /// <summary>The path as given (for tie-breaks only; detection is by content).</summary>
+    public string Path { get; }
+
+    /// <summary>Up to the first 64 KiB of the (decompressed) content.</summary>
+    public byte[] Head { get; }
+
+    /// <summary>The first complete text lines of <see cref="Head"/> (at most 200), decoded as UTF-8, CR stripped.</summary>
+    public IReadOnlyList<string> Lines { get; }
+
+    /// <summary>The file name without directories, e.g. <c>.bash_history</c>.</summary>
+    public string FileName => System.IO.Path.GetFileName(Path);
+
+    /// <summary>True when the head contains NUL bytes: not a text log.</summary>
+    public bool LooksBinary => Array.IndexOf(Head, (byte)0) >= 0;
+
+    /// <summary>Share (0..100) of non-empty sniff lines accepted by <paramref name="accepts"/>.</summary>
+    public int ScoreLines(Func<string, bool> accepts)
+    {
+        int seen = 0, hit = 0;
+        foreach (var line in Lines)
+        {
+            if (line.Length == 0) continue;
+            seen++;
+            if (accepts(line)) hit++;
+        }
+        return seen == 0 ? 0 : hit * 100 / seen;
+    }
+}

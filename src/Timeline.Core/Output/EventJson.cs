@@ -1,0 +1,58 @@
+using System.Text.Json;
+using Timeline.Core.Events;
+using Timeline.Core.Findings;
+
+namespace Timeline.Core.Output;
+
+/// <summary>
+/// The public JSON shape of an event (one line of <c>query --format jsonl</c>). Scripts depend on it:
+/// extend only, never rename or remove. Keys: id, time, timeQuality, host, parser, message, fields,
+/// rules, phase, origin {file, sha256, line|record}. The writer escapes HTML-sensitive characters,
+/// so the output may be embedded in a page.
+/// </summary>
+public static class EventJson
+{
+    public static void Write(Utf8JsonWriter json, EventRecord e, IReadOnlyList<RuleMatch>? rules = null, string? phase = null)
+    {
+        json.WriteStartObject();
+        json.WriteString("id", e.Id);
+        if (e.Ticks is { } t) json.WriteString("time", TimeText.Format(t));
+        else json.WriteNull("time");
+        json.WriteString("timeQuality", TimeQualityText.Format(e.TimeQuality));
+        json.WriteString("host", e.Host);
+        json.WriteString("parser", e.Parser);
+        json.WriteString("message", e.Message);
+        json.WriteStartObject("fields");
+        for (var i = 0; i < e.Fields.Count; i++) json.WriteString(e.Fields.KeyAt(i), e.Fields.ValueAt(i));
+        json.WriteEndObject();
+        json.WriteStartArray("rules");
+        foreach (var r in rules ?? [])
+        {
+            json.WriteStartObject();
+            json.WriteString("id", r.RuleId);
+            json.WriteString("title", r.Title);
+            json.WriteString("level", r.Level);
+            json.WriteStartArray("tags");
+            foreach (var tag in r.Tags) json.WriteStringValue(tag);
+            json.WriteEndArray();
+            json.WriteString("author", r.Author);
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
+        if (phase is null) json.WriteNull("phase");
+        else json.WriteString("phase", phase);
+        json.WriteStartObject("origin");
+        json.WriteString("file", e.Origin.File);
+        json.WriteString("sha256", e.Origin.Sha256);
+        json.WriteNumber(e.Origin.Kind == PositionKind.Record ? "record" : "line", e.Origin.Position);
+        json.WriteEndObject();
+        json.WriteEndObject();
+    }
+
+    public static string ToLine(EventRecord e, IReadOnlyList<RuleMatch>? rules = null, string? phase = null)
+    {
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer)) Write(json, e, rules, phase);
+        return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
+    }
+}
