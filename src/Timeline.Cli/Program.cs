@@ -1,8 +1,24 @@
+using Spectre.Console;
 using Spectre.Console.Cli;
+using Timeline.Cli.Commands;
+using Timeline.Cli.Infrastructure;
+using Timeline.Core.Store;
 
 var app = new CommandApp();
 app.Configure(config =>
 {
     config.SetApplicationName("timeline");
+    config.AddExample("analyze", "sample-logs/scenarios/ssh-bruteforce-cron-xmrig");
+    config.AddCommand<AnalyzeCommand>("analyze")
+        .WithExample("analyze", "/evidence/web01", "--case", "web01.timeline.db", "--timezone", "Europe/Berlin");
+    config.AddCommand<IngestCommand>("ingest")
+        .WithExample("ingest", "/evidence/web01/var/log", "--case", "web01.timeline.db");
+    config.AddCommand<StatsCommand>("stats")
+        .WithExample("stats", "--case", "web01.timeline.db", "--format", "json");
+    config.AddCommand<QueryCommand>("query")
+        .WithExample("query", "--case", "web01.timeline.db", "--from", "2024-03-02T03:00", "--to", "2024-03-02T04:00");
+    config.SetExceptionHandler((ex, _) => ErrorReport.Handle(ex));
 });
-return app.Run(args);
+using var cancel = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) => { e.Cancel = true; cancel.Cancel(); };
+return await app.RunAsync(args, cancel.Token);

@@ -25,4 +25,10 @@ public interface ILogParser
     /// must not throw on bad input and must not read the whole file into memory.
     /// </summary>
     IEnumerable<EventRecord> Parse(EvidenceSource source, ParseContext context);
+
+    /// <summary>
+    /// True when the format names the host in every record (syslog, EVTX). Files of formats that do
+    /// not (bash history, crontab files) are ingested after these and take the host they name.
+    /// </summary>
+    bool NamesHost => false;
 }

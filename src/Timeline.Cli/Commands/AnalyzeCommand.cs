@@ -1,0 +1,33 @@
+using System.ComponentModel;
+using Spectre.Console;
+using Spectre.Console.Cli;
+using Timeline.Cli.Infrastructure;
+using Timeline.Core.Store;
+
+namespace Timeline.Cli.Commands;
+
+/// <summary>
+/// <c>timeline analyze PATH...</c>: the whole job in one command. Today: ingest; detection, the
+/// attack chain and the report join as they land.
+/// </summary>
+[Description("The main job: ingest evidence into a case (then detect, chain and report as those stages land). Without --case, writes <first-path-name>.timeline.db in the current folder.")]
+public sealed class AnalyzeCommand(IAnsiConsole console) : Command<IngestSettings>
+{
+    public override int Execute(CommandContext context, IngestSettings settings, CancellationToken cancellation)
+    {
+        var casePath = settings.Case ?? DefaultCasePath(settings.Paths[0]);
+        using var store = CaseStore.OpenForWrite(casePath);
+        var (_, code) = IngestRunner.Run(console, store, settings, cancellation);
+        console.MarkupLine($"Case written to [bold]{Markup.Escape(store.Path)}[/]. Next: [bold]timeline stats --case {Markup.Escape(casePath)}[/] · [bold]timeline query --case {Markup.Escape(casePath)}[/]");
+        return code;
+    }
+
+    /// <summary>A case named after the evidence, in the current folder: analyze of the same evidence reuses it.</summary>
+    public static string DefaultCasePath(string firstPath)
+    {
+        var name = Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(firstPath)));
+        if (string.IsNullOrEmpty(name)) name = "evidence";
+        var safe = string.Concat(name.Select(c => char.IsLetterOrDigit(c) || c is '-' or '_' or '.' ? c : '_'));
+        return Path.Combine(Directory.GetCurrentDirectory(), safe + ".timeline.db");
+    }
+}

@@ -1,0 +1,26 @@
+using System.ComponentModel;
+using Spectre.Console;
+using Spectre.Console.Cli;
+using Timeline.Cli.Infrastructure;
+using Timeline.Core.Store;
+
+namespace Timeline.Cli.Commands;
+
+/// <summary><c>timeline ingest PATH... --case FILE</c>: evidence into a case file.</summary>
+[Description("Read evidence (auth.log/secure, syslog, cron, bash history, crontabs, authorized_keys, units...) into a case file.")]
+public sealed class IngestCommand(IAnsiConsole console) : Command<IngestCommand.Settings>
+{
+    public sealed class Settings : IngestSettings
+    {
+        public override ValidationResult Validate() =>
+            string.IsNullOrWhiteSpace(Case) ? ValidationResult.Error("--case FILE is required: where to store the case (created if missing).") : base.Validate();
+    }
+
+    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellation)
+    {
+        using var store = CaseStore.OpenForWrite(settings.Case!);
+        var (_, code) = IngestRunner.Run(console, store, settings, cancellation);
+        console.MarkupLine($"Case: [bold]{Markup.Escape(store.Path)}[/]");
+        return code;
+    }
+}

@@ -1,0 +1,19 @@
+namespace Timeline.Core.Ingest;
+
+/// <summary>The analyst's settings for one ingest run.</summary>
+public sealed record IngestOptions
+{
+    /// <summary>--host: stamp every event with this host.</summary>
+    public string? Host { get; init; }
+    /// <summary>--year: year of the first year-less line.</summary>
+    public int? Year { get; init; }
+    /// <summary>--timezone for naive local times (default UTC).</summary>
+    public TimeZoneInfo TimeZone { get; init; } = TimeZoneInfo.Utc;
+    public TimeProvider Clock { get; init; } = TimeProvider.System;
+    public CancellationToken Cancellation { get; init; }
+    /// <summary>Called often (from the ingest thread) with the running totals.</summary>
+    public Action<IngestProgress>? Progress { get; init; }
+}
+
+/// <summary>Running totals for a progress display.</summary>
+public sealed record IngestProgress(int FileIndex, int FileCount, string File, long LinesInFile, long Events, long Warnings, TimeSpan Elapsed);

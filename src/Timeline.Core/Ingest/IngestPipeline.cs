@@ -1,0 +1,168 @@
+using System.Diagnostics;
+using Timeline.Core.Events;
+using Timeline.Core.Store;
+
+namespace Timeline.Core.Ingest;
+
+/// <summary>
+/// Ingests evidence into a case: expand paths, hash each file (SHA-256 of the bytes on disk), skip
+/// bytes already in the case, detect the format by content, parse, store. Files whose format names
+/// no host (bash history, crontab files) are read last and take the host most lines under the same
+/// PATH argument name, unless --host says otherwise. A parser that throws (a bug) costs only the rest
+/// of that file, with a warning; nothing else is lost.
+/// </summary>
+public sealed class IngestPipeline
+{
+    private readonly FormatDetector _detector;
+    private readonly IngestOptions _options;
+
+    public IngestPipeline(FormatDetector detector, IngestOptions options)
+    {
+        _detector = detector;
+        _options = options;
+    }
+
+    public IngestReport Run(CaseStore store, IReadOnlyList<string> paths)
+    {
+        var clock = Stopwatch.StartNew();
+        var outcomes = new List<FileOutcome>();
+        var missing = new List<string>();
+        var plan = new List<Planned>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var caseFiles = new HashSet<string>(StringComparer.Ordinal) { store.Path, store.Path + ".lock", store.Path + "-log" };
+        bool IsCaseFile(string f) => caseFiles.Contains(Path.GetFullPath(f)) || Path.GetFullPath(f).StartsWith(Path.ChangeExtension(store.Path, null) + "-log", StringComparison.Ordinal);
+
+        foreach (var (root, rootIndex) in paths.Select((p, i) => (p, i)))
+        {
+            var expansion = EvidenceWalker.Expand(root, IsCaseFile);
+            missing.AddRange(expansion.Missing);
+            foreach (var link in expansion.SkippedLinks) outcomes.Add(new FileOutcome(link, null, FileStatus.Unreadable, null, 0, 0, "symbolic link: not followed (its target is on this machine, not in the evidence)"));
+            foreach (var dir in expansion.Unreadable) outcomes.Add(new FileOutcome(dir, null, FileStatus.Unreadable, null, 0, 0, "folder cannot be listed (permissions)"));
+            foreach (var file in expansion.Files)
+            {
+                if (seen.Add(Path.GetFullPath(file))) plan.Add(new Planned(file, rootIndex));
+            }
+        }
+
+        var detected = new List<Detected>();
+        foreach (var item in plan)
+        {
+            _options.Cancellation.ThrowIfCancellationRequested();
+            var result = Prepare(store, item, outcomes);
+            if (result is not null) detected.Add(result);
+        }
+
+        // Host-naming formats first, so host-less files can take the host their neighbours name.
+        var ordered = detected.OrderBy(d => d.Parser.NamesHost ? 0 : 1).ThenBy(d => d.Item.Path, StringComparer.Ordinal).ToList();
+        var hostsByRoot = new Dictionary<int, Dictionary<string, long>>();
+        for (var i = 0; i < ordered.Count; i++)
+        {
+            _options.Cancellation.ThrowIfCancellationRequested();
+            outcomes.Add(IngestOne(store, ordered[i], i, ordered.Count, hostsByRoot, clock));
+        }
+        return new IngestReport(outcomes, missing, clock.Elapsed);
+    }
+
+    private Detected? Prepare(CaseStore store, Planned item, List<FileOutcome> outcomes)
+    {
+        string sha;
+        EvidenceSource source;
+        try
+        {
+            sha = FileHasher.Sha256(item.Path);
+            source = EvidenceOpener.Open(item.Path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            outcomes.Add(new FileOutcome(item.Path, null, FileStatus.Unreadable, null, 0, 0, "cannot be read: " + ex.Message));
+            return null;
+        }
+        if (store.FindFile(sha) is { } known)
+        {
+            outcomes.Add(new FileOutcome(item.Path, sha, FileStatus.AlreadyIngested, known.Parser, 0, 0,
+                known.Path == item.Path ? "already in the case" : $"same bytes already in the case as '{known.Path}'"));
+            return null;
+        }
+        var sample = FormatDetector.Sample(source);
+        var match = _detector.Detect(sample);
+        if (match is null)
+        {
+            var why = sample.Head.Length == 0 ? "the file is empty" : sample.LooksBinary ? "binary content that no parser recognises" : "text that no parser recognises";
+            RecordUnrecognised(store, item.Path, sha, source, why, _options.Clock.GetUtcNow());
+            outcomes.Add(new FileOutcome(item.Path, sha, FileStatus.Unrecognized, null, 0, 1, why));
+            return null;
+        }
+        return new Detected(item, sha, source, match.Value.Parser);
+    }
+
+    private static void RecordUnrecognised(CaseStore store, string path, string sha, EvidenceSource source, string why, DateTimeOffset now)
+    {
+        using var ingest = store.BeginFile(NewRecord(path, sha, source, "unrecognized", now));
+        ingest.Warn(new ParseWarning(new Origin(path, sha, 0), $"not ingested: {why}"));
+        ingest.Complete();
+    }
+
+    private FileOutcome IngestOne(CaseStore store, Detected d, int index, int count, Dictionary<int, Dictionary<string, long>> hostsByRoot, Stopwatch clock)
+    {
+        if (!hostsByRoot.TryGetValue(d.Item.Root, out var hosts)) hostsByRoot[d.Item.Root] = hosts = new Dictionary<string, long>(StringComparer.Ordinal);
+        var (defaultHost, hostNote) = HostFor(d, hosts, store);
+        using var ingest = store.BeginFile(NewRecord(d.Item.Path, d.Sha256, d.Source, d.Parser.Name, _options.Clock.GetUtcNow()));
+        var context = new ParseContext(d.Item.Path, d.Sha256, ingest.Warn)
+        {
+            HostOverride = _options.Host,
+            DefaultHost = defaultHost,
+            Year = _options.Year,
+            TimeZone = _options.TimeZone,
+            Clock = _options.Clock,
+            Cancellation = _options.Cancellation,
+        };
+        long events = 0, lastPosition = 0;
+        try
+        {
+            foreach (var e in d.Parser.Parse(d.Source, context))
+            {
+                ingest.Add(e);
+                events++;
+                lastPosition = e.Origin.Position;
+                if (d.Parser.NamesHost) hosts[e.Host] = hosts.GetValueOrDefault(e.Host) + 1;
+                if ((events & 0x3FFF) == 0) _options.Progress?.Invoke(new IngestProgress(index + 1, count, d.Item.Path, lastPosition, events, context.WarningCount, clock.Elapsed));
+            }
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException and not CaseWriteException)
+        {
+            context.Warn(lastPosition + 1, $"the {d.Parser.Name} parser stopped with an internal error after position {lastPosition} ({ex.GetType().Name}: {ex.Message}); events before it were kept. Please report this file shape.");
+        }
+        var final = ingest.Complete(hostNote);
+        _options.Progress?.Invoke(new IngestProgress(index + 1, count, d.Item.Path, lastPosition, events, context.WarningCount, clock.Elapsed));
+        return new FileOutcome(d.Item.Path, d.Sha256, FileStatus.Ingested, final.Parser, final.Events, final.Warnings, d.Parser.Name);
+    }
+
+    private (string Host, string Note) HostFor(Detected d, Dictionary<string, long> hosts, CaseStore store)
+    {
+        if (_options.Host is { } forced) return (forced, "host given by --host");
+        if (d.Parser.NamesHost) return ("unknown", "host named in each record");
+        if (hosts.Count > 0)
+        {
+            var top = hosts.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal).First().Key;
+            return (top, $"host inferred: most records under the same input path name '{top}'");
+        }
+        var caseHosts = store.AggregatesOf(Store.AggregateDimensions.Host);
+        if (caseHosts.Count == 1) return (caseHosts[0].Value, $"host inferred: the only host in the case is '{caseHosts[0].Value}'");
+        return ("unknown", "no host known: pass --host to name it");
+    }
+
+    private static EvidenceFile NewRecord(string path, string sha, EvidenceSource source, string format, DateTimeOffset now) => new()
+    {
+        Sha256 = sha,
+        Path = path,
+        Size = new FileInfo(path).Length,
+        ModifiedTicks = source.ModifiedUtc.UtcTicks,
+        GzipModifiedTicks = source.GzipModifiedUtc?.UtcTicks,
+        Format = format,
+        State = EvidenceState.Incomplete,
+        IngestedTicks = now.UtcTicks,
+    };
+
+    private sealed record Planned(string Path, int Root);
+    private sealed record Detected(Planned Item, string Sha256, EvidenceSource Source, ILogParser Parser);
+}

@@ -1,0 +1,170 @@
+using LiteDB;
+using Timeline.Core.Events;
+
+namespace Timeline.Core.Store;
+
+/// <summary>
+/// The case file: one LiteDB database holding the evidence files (chain of custody), events in
+/// compressed blocks (<see cref="EventBlockCodec"/>), warnings and the aggregates maintained at
+/// ingest. Collections: <c>meta</c>, <c>files</c> (by SHA-256), <c>blockinfo</c> (per block: file,
+/// time and position range, count — small, read whole), <c>blocks</c> (the packed events),
+/// <c>warnings</c>, <c>aggregates</c>. Open it with <see cref="OpenForWrite"/> (exclusive) or
+/// <see cref="OpenForRead"/> (shared, read-only).
+/// </summary>
+public sealed class CaseStore : IDisposable
+{
+    internal const string FormatName = "timeline-case";
+    internal const int FormatVersion = 1;
+
+    private readonly CaseLock _lock;
+
+    private CaseStore(string path, LiteDatabase db, CaseLock caseLock, bool writable)
+    {
+        Path = path;
+        Db = db;
+        _lock = caseLock;
+        Writable = writable;
+    }
+
+    public string Path { get; }
+    public bool Writable { get; }
+    internal LiteDatabase Db { get; }
+    internal ILiteCollection<BsonDocument> FilesCollection => Db.GetCollection("files");
+    internal ILiteCollection<BsonDocument> BlockInfo => Db.GetCollection("blockinfo");
+    internal ILiteCollection<BsonDocument> Blocks => Db.GetCollection("blocks");
+    internal ILiteCollection<BsonDocument> WarningsCollection => Db.GetCollection("warnings");
+    internal ILiteCollection<BsonDocument> Aggregates => Db.GetCollection("aggregates");
+
+    /// <summary>
+    /// Opens or creates a case for writing. Takes the exclusive lock (throws <see cref="CaseBusyException"/>)
+    /// and removes the partial events of any ingest that was interrupted.
+    /// </summary>
+    public static CaseStore OpenForWrite(string path)
+    {
+        var full = System.IO.Path.GetFullPath(path);
+        var dir = System.IO.Path.GetDirectoryName(full);
+        if (!string.IsNullOrEmpty(dir)) Directory.CreateDirectory(dir);
+        var caseLock = CaseLock.ForWriting(full);
+        try
+        {
+            var existed = File.Exists(full) && new FileInfo(full).Length > 0;
+            var db = Connect(full, readOnly: false);
+            var store = new CaseStore(full, db, caseLock, writable: true);
+            if (existed) store.VerifyFormat();
+            else store.Initialise();
+            store.RemoveIncomplete();
+            return store;
+        }
+        catch
+        {
+            caseLock.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Opens an existing case read-only under a shared lock.</summary>
+    public static CaseStore OpenForRead(string path)
+    {
+        var full = System.IO.Path.GetFullPath(path);
+        if (!File.Exists(full)) throw new FileNotFoundException($"No case file at '{path}'. Create one with: timeline ingest EVIDENCE... --case {path}", full);
+        var caseLock = CaseLock.ForReading(full);
+        try
+        {
+            var store = new CaseStore(full, Connect(full, readOnly: true), caseLock, writable: false);
+            store.VerifyFormat();
+            return store;
+        }
+        catch
+        {
+            caseLock.Dispose();
+            throw;
+        }
+    }
+
+    private static LiteDatabase Connect(string path, bool readOnly)
+    {
+        try
+        {
+            return new LiteDatabase(new ConnectionString { Filename = path, Connection = ConnectionType.Direct, ReadOnly = readOnly });
+        }
+        catch (LiteException ex)
+        {
+            throw new CaseFormatException($"'{path}' is not a readable Timeline case: {ex.Message}", ex);
+        }
+    }
+
+    private void Initialise()
+    {
+        Db.GetCollection("meta").Upsert(new BsonDocument { ["_id"] = "format", ["name"] = FormatName, ["version"] = FormatVersion, ["created"] = DateTime.UtcNow.Ticks });
+        BlockInfo.EnsureIndex("f", "$.f");
+        BlockInfo.EnsureIndex("lo", "$.lo");
+        WarningsCollection.EnsureIndex("f", "$.f");
+        Aggregates.EnsureIndex("d", "$.d");
+    }
+
+    private void VerifyFormat()
+    {
+        BsonDocument? meta;
+        try
+        {
+            meta = Db.GetCollection("meta").FindById("format");
+        }
+        catch (LiteException ex)
+        {
+            throw new CaseFormatException($"'{Path}' is not a readable Timeline case: {ex.Message}", ex);
+        }
+        if (meta is null || meta["name"].AsString != FormatName)
+            throw new CaseFormatException($"'{Path}' is a LiteDB file but not a Timeline case.");
+        if (meta["version"].AsInt32 > FormatVersion)
+            throw new CaseFormatException($"'{Path}' was written by a newer Timeline (case format {meta["version"].AsInt32}); upgrade this tool.");
+    }
+
+    /// <summary>Deletes what an interrupted ingest left, so the file can be ingested again from scratch.</summary>
+    private void RemoveIncomplete()
+    {
+        foreach (var doc in FilesCollection.Find(Query.EQ("state", (int)EvidenceState.Incomplete)).ToList())
+        {
+            RemoveFileData(doc["_id"].AsString);
+            FilesCollection.Delete(doc["_id"]);
+        }
+    }
+
+    internal void RemoveFileData(string sha256)
+    {
+        foreach (var info in BlockInfo.Find(Query.EQ("f", sha256)).ToList()) Blocks.Delete(info["_id"]);
+        BlockInfo.DeleteMany(Query.EQ("f", sha256));
+        WarningsCollection.DeleteMany(Query.EQ("f", sha256));
+    }
+
+    public EvidenceFile? FindFile(string sha256) =>
+        FilesCollection.FindById(sha256) is { } doc ? EvidenceFileDocument.From(doc) : null;
+
+    public IReadOnlyList<EvidenceFile> Files() =>
+        FilesCollection.FindAll().Select(EvidenceFileDocument.From).OrderBy(f => f.Path, StringComparer.Ordinal).ToList();
+
+    /// <summary>Starts writing one evidence file. The file shows in queries only after <see cref="FileIngest.Complete"/>.</summary>
+    public FileIngest BeginFile(EvidenceFile file)
+    {
+        if (!Writable) throw new InvalidOperationException("case opened read-only");
+        return new FileIngest(this, file);
+    }
+
+    /// <summary>All events of complete files in timeline order (sort key, then file, then position).</summary>
+    public IEnumerable<EventRecord> Events(TimeWindow? window = null) => new TimelineMerge(this, window ?? TimeWindow.All).Read();
+
+    public IReadOnlyList<AggregateCount> AggregatesOf(string dimension) =>
+        Aggregates.Find(Query.EQ("d", dimension)).Select(AggregateDocument.From).ToList();
+
+    public IEnumerable<StoredWarning> Warnings(int limit = int.MaxValue)
+    {
+        var paths = FilesCollection.FindAll().ToDictionary(d => d["_id"].AsString, d => d["path"].AsString);
+        return WarningsCollection.FindAll().Take(limit).Select(d => new StoredWarning(
+            paths.GetValueOrDefault(d["f"].AsString, "?"), d["f"].AsString, d["pos"].AsInt64, d["k"].AsString, d["m"].AsString, d["x"].AsString));
+    }
+
+    public void Dispose()
+    {
+        Db.Dispose();
+        _lock.Dispose();
+    }
+}

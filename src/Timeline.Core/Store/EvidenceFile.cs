@@ -1,0 +1,36 @@
+namespace Timeline.Core.Store;
+
+/// <summary>
+/// One ingested evidence file: the chain-of-custody record. Keyed by SHA-256, so the same bytes
+/// are never ingested twice, whatever their path.
+/// </summary>
+public sealed record EvidenceFile
+{
+    public required string Sha256 { get; init; }
+    /// <summary>The path as given to ingest.</summary>
+    public required string Path { get; init; }
+    public required long Size { get; init; }
+    public required long ModifiedTicks { get; init; }
+    public long? GzipModifiedTicks { get; init; }
+    /// <summary>The file-level parser chosen by content detection, e.g. <c>linux/syslog</c>.</summary>
+    public required string Format { get; init; }
+    /// <summary>The parser most of its events came from, e.g. <c>linux/auth</c> (the public <c>parser</c> of the file).</summary>
+    public string Parser { get; init; } = "";
+    public IReadOnlyDictionary<string, long> EventsByParser { get; init; } = new Dictionary<string, long>();
+    public IReadOnlyDictionary<string, long> EventsByTimeQuality { get; init; } = new Dictionary<string, long>();
+    public long Events { get; init; }
+    public long Warnings { get; init; }
+    public long? FirstTicks { get; init; }
+    public long? LastTicks { get; init; }
+    public string HostNote { get; init; } = "";
+    public required EvidenceState State { get; init; }
+    public required long IngestedTicks { get; init; }
+    public long DurationMs { get; init; }
+}
+
+public enum EvidenceState
+{
+    /// <summary>Ingest started and did not finish (crash or kill); its partial events are not shown and are removed by the next ingest.</summary>
+    Incomplete = 0,
+    Complete = 1,
+}
