@@ -27,6 +27,17 @@ public static class EvidenceOpener
             var seconds = BitConverter.ToUInt32(header[4..8]);
             if (seconds != 0) gzipTime = DateTimeOffset.FromUnixTimeSeconds(seconds);
         }
-        return new EvidenceSource(path, () => new GZipStream(OpenRaw(path), CompressionMode.Decompress), mtime, gzipTime, compressed: true);
+        var isize = ReadTrailerSize(path);
+        return new EvidenceSource(path, () => new GzipTrailerCheck(new GZipStream(OpenRaw(path), CompressionMode.Decompress), isize), mtime, gzipTime, compressed: true);
+    }
+
+    private static uint ReadTrailerSize(string path)
+    {
+        using var raw = OpenRaw(path);
+        if (raw.Length < 18) return uint.MaxValue;
+        raw.Seek(-4, SeekOrigin.End);
+        Span<byte> size = stackalloc byte[4];
+        raw.ReadExactly(size);
+        return BitConverter.ToUInt32(size);
     }
 }

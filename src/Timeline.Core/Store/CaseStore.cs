@@ -31,7 +31,7 @@ public sealed class CaseStore : IDisposable
     internal LiteDatabase Db { get; }
     internal ILiteCollection<BsonDocument> FilesCollection => Db.GetCollection("files");
     internal ILiteCollection<BsonDocument> BlockInfo => Db.GetCollection("blockinfo");
-    internal ILiteCollection<BsonDocument> Blocks => Db.GetCollection("blocks");
+    internal ILiteCollection<BsonDocument> Blocks => Db.GetCollection("blocks", BsonAutoId.Int64);
     internal ILiteCollection<BsonDocument> WarningsCollection => Db.GetCollection("warnings");
     internal ILiteCollection<BsonDocument> Aggregates => Db.GetCollection("aggregates");
 
@@ -48,6 +48,7 @@ public sealed class CaseStore : IDisposable
         try
         {
             var existed = File.Exists(full) && new FileInfo(full).Length > 0;
+            if (existed) RequireLiteDbSignature(full, forWrite: true);
             var db = Connect(full, readOnly: false);
             var store = new CaseStore(full, db, caseLock, writable: true);
             if (existed) store.VerifyFormat();
@@ -70,6 +71,7 @@ public sealed class CaseStore : IDisposable
         var caseLock = CaseLock.ForReading(full);
         try
         {
+            RequireLiteDbSignature(full, forWrite: false);
             var store = new CaseStore(full, Connect(full, readOnly: true), caseLock, writable: false);
             store.VerifyFormat();
             return store;
@@ -79,6 +81,22 @@ public sealed class CaseStore : IDisposable
             caseLock.Dispose();
             throw;
         }
+    }
+
+    /// <summary>
+    /// LiteDB would format a file it does not recognise; a mistyped --case must never destroy
+    /// evidence, so the header signature is checked before LiteDB touches the file.
+    /// </summary>
+    private static void RequireLiteDbSignature(string path, bool forWrite)
+    {
+        var signature = "** This is a LiteDB file **"u8;
+        var head = new byte[32 + signature.Length];
+        int got;
+        using (var f = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite)) got = f.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
+        if (got == head.Length && head.AsSpan(32).SequenceEqual(signature)) return;
+        throw new CaseFormatException(forWrite
+            ? $"'{path}' exists and is not a Timeline case; refusing to write to it. Choose a new --case file name."
+            : $"'{path}' is not a readable Timeline case (no LiteDB header).");
     }
 
     private static LiteDatabase Connect(string path, bool readOnly)

@@ -24,7 +24,7 @@ internal sealed class TimelineMerge
         var files = _store.FilesCollection.Find(Query.EQ("state", (int)EvidenceState.Complete))
             .ToDictionary(d => d["_id"].AsString, d => d["path"].AsString);
         var pending = new Queue<BlockRef>(_store.BlockInfo.FindAll()
-            .Select(d => new BlockRef(d["_id"].AsInt32, d["f"].AsString, d["lo"].AsInt64, d["hi"].AsInt64))
+            .Select(d => new BlockRef(d["_id"].AsInt64, d["f"].AsString, d["lo"].AsInt64, d["hi"].AsInt64))
             .Where(b => files.ContainsKey(b.File) && _window.Overlaps(b.Lo, b.Hi))
             .OrderBy(b => b.Lo).ThenBy(b => b.File, StringComparer.Ordinal).ThenBy(b => b.Id));
 
@@ -53,7 +53,7 @@ internal sealed class TimelineMerge
         return new Cursor(EventBlockCodec.Decode(doc["d"].AsBinary, path, block.File));
     }
 
-    private sealed record BlockRef(int Id, string File, long Lo, long Hi);
+    private sealed record BlockRef(long Id, string File, long Lo, long Hi);
 
     private sealed class Cursor(List<EventRecord> events)
     {
