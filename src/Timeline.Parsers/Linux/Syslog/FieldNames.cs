@@ -38,6 +38,8 @@ public static class FieldNames
     public const string Home = "home";
     public const string Shell = "shell";
     public const string Reason = "reason";
+    public const string RemoteUser = "ruser";
+    public const string LogName = "logname";
     public const string PamModule = "pam_module";
     public const string PamService = "pam_service";
     public const string CronUser = "cron_user";
