@@ -39,15 +39,13 @@ public static partial class CrontabGrammar
         }
         else
         {
+            // Checked field by field, as cron does, so the problem names the first bad field ("bad minute").
             var fields = new string[CronSchedule.FieldCount];
             fields[0] = first;
-            for (var i = 1; i < fields.Length; i++)
-            {
-                if (!TakeToken(ref rest, out fields[i]))
-                    return CrontabLine.Invalid($"entry ends after {i} of {CronSchedule.FieldCount} time fields");
-            }
             for (var i = 0; i < fields.Length; i++)
             {
+                if (i > 0 && !TakeToken(ref rest, out fields[i]))
+                    return CrontabLine.Invalid($"entry ends after {i} of {CronSchedule.FieldCount} time fields");
                 if (!CronSchedule.IsValidField(i, fields[i], out var problem)) return CrontabLine.Invalid(problem);
             }
             schedule = string.Join(' ', fields);

@@ -47,7 +47,6 @@ public sealed class LdPreloadParser : ILogParser
         using var stream = source.OpenContent();
         foreach (var line in TextLineReader.Read(stream, context))
         {
-            if (IsComment(line.Text)) continue;
             var libraries = Libraries(line.Text);
             if (libraries.Length == 0) continue;
             foreach (var odd in libraries.Where(l => !l.StartsWith('/')))
@@ -66,6 +65,7 @@ public sealed class LdPreloadParser : ILogParser
     private static bool IsSharedObjectPath(string text) =>
         text.Length > 4 && text[0] == '/' && (text.EndsWith(".so", StringComparison.Ordinal) || text.Contains(".so.", StringComparison.Ordinal));
 
-    // ld.so itself has no comments, but a '#' line cannot be a path; analysts annotate copies.
+    // Sniffing tolerates '#' notes an analyst may add to a copy; ld.so itself knows no comments, so
+    // when parsing such a line is an entry (with a warning: it is not an absolute path).
     private static bool IsComment(string line) => line.AsSpan().TrimStart().StartsWith("#");
 }
