@@ -40,7 +40,7 @@ public static class CronSchedule
         {
             if (!IsValidItem(item, field.Min, field.Max, field.Names))
             {
-                problem = $"bad {field.Name} '{token}'";
+                problem = $"bad {field.Name} '{(token.Length <= 40 ? token : string.Concat(token.AsSpan(0, 40), "…"))}'";
                 return false;
             }
         }
