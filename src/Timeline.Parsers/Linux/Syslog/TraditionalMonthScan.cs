@@ -1,0 +1,78 @@
+using System.Buffers;
+
+namespace Timeline.Parsers.Linux.Syslog;
+
+/// <summary>
+/// The cheap pre-scan for year inference: the months of the traditional lines of a file, in order,
+/// read from raw bytes without decoding whole lines. A line counts exactly when the main read sees a
+/// traditional header (same test: <see cref="SyslogEnvelopeReader.TryReadTraditionalMonth"/>).
+/// </summary>
+public static class TraditionalMonthScan
+{
+    private const int PrefixChars = 64;
+
+    /// <summary>Months of the traditional lines. A stream that breaks off (truncated .gz) ends the scan.</summary>
+    public static IEnumerable<int> Months(Stream stream)
+    {
+        var buffer = ArrayPool<byte>.Shared.Rent(1 << 16);
+        var carry = new byte[PrefixChars];
+        var carryLength = 0;
+        var inLongLine = false; // the current line's prefix has been judged already
+        try
+        {
+            while (true)
+            {
+                int read;
+                try
+                {
+                    read = stream.Read(buffer, 0, buffer.Length);
+                }
+                catch (Exception ex) when (ex is InvalidDataException or EndOfStreamException or IOException)
+                {
+                    yield break;
+                }
+                if (read <= 0) break;
+                var start = 0;
+                while (start < read)
+                {
+                    var nl = buffer.AsSpan(start, read - start).IndexOf((byte)'\n');
+                    var pieceLength = nl < 0 ? read - start : nl;
+                    if (!inLongLine)
+                    {
+                        var take = Math.Min(PrefixChars - carryLength, pieceLength);
+                        buffer.AsSpan(start, take).CopyTo(carry.AsSpan(carryLength));
+                        carryLength += take;
+                        if (carryLength == PrefixChars || nl >= 0)
+                        {
+                            var month = Judge(carry.AsSpan(0, carryLength));
+                            if (month > 0) yield return month;
+                            inLongLine = true;
+                        }
+                    }
+                    if (nl < 0) break;
+                    carryLength = 0;
+                    inLongLine = false;
+                    start += nl + 1;
+                }
+            }
+            if (!inLongLine && carryLength > 0)
+            {
+                var lastMonth = Judge(carry.AsSpan(0, carryLength));
+                if (lastMonth > 0) yield return lastMonth;
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    private static int Judge(ReadOnlySpan<byte> prefix)
+    {
+        Span<char> chars = stackalloc char[PrefixChars];
+        for (var i = 0; i < prefix.Length; i++) chars[i] = (char)prefix[i];
+        var text = chars[..prefix.Length];
+        if (!text.IsEmpty && text[^1] == '\r') text = text[..^1];
+        return SyslogEnvelopeReader.TryReadTraditionalMonth(text, out var month) ? month : 0;
+    }
+}
