@@ -4,6 +4,8 @@ using Timeline.Cli.Commands;
 using Timeline.Cli.Infrastructure;
 using Timeline.Core.Store;
 
+// Tables in pipes and CI logs would otherwise wrap at 80 columns.
+if (Console.IsOutputRedirected) AnsiConsole.Profile.Width = 200;
 var app = new CommandApp();
 app.Configure(config =>
 {

@@ -31,7 +31,9 @@ public static class IngestRunner
     {
         var usable = report.Files.Any(f => f.Status is FileStatus.Ingested or FileStatus.AlreadyIngested);
         if (!usable) return ExitCodes.NothingIngested;
-        if (report.MissingPaths.Count > 0 || report.Warnings > 0 || report.Files.Any(f => f.Status is FileStatus.Unrecognized or FileStatus.Unreadable)) return ExitCodes.DoneWithWarnings;
+        // Unrecognised files (binary wtmp, journals, READMEs) are normal in a triage folder: listed, not an error.
+        var damaged = report.Files.Any(f => f.Status == FileStatus.Ingested && f.Warnings > 0);
+        if (report.MissingPaths.Count > 0 || damaged || report.Files.Any(f => f.Status == FileStatus.Unreadable)) return ExitCodes.DoneWithWarnings;
         return ExitCodes.Ok;
     }
 

@@ -17,6 +17,9 @@ public sealed class SyslogParser : ILogParser
 
     public string Name => ParserName;
 
+    /// <summary>Every syslog line names its host.</summary>
+    public bool NamesHost => true;
+
     /// <summary>
     /// Share of sniff lines with a valid syslog header, mapped so that a mostly-syslog file wins over
     /// generic text formats: ≥ 90 % → 90, ≥ 60 % → 80, below that half the share.

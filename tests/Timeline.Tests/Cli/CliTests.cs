@@ -1,0 +1,137 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Timeline.Tests.Support;
+using Xunit;
+
+namespace Timeline.Tests.Cli;
+
+/// <summary>The CLI as a user runs it: real process, real files, exit codes and JSON contracts.</summary>
+public sealed class CliTests
+{
+    private static string Scenario => Path.Combine(RepoPaths.SampleLogs, "scenarios", "ssh-bruteforce-cron-xmrig");
+
+    [Fact]
+    public void AnalyzeWithoutCaseWritesOneNamedAfterTheEvidenceAndSaysWhere()
+    {
+        var dir = Some.TempDir();
+        var r = CliRunner.Run(dir, "analyze", Scenario);
+        Assert.True(r.ExitCode == 0, r.Stdout + r.Stderr);
+        var expected = Path.Combine(dir, "ssh-bruteforce-cron-xmrig.timeline.db");
+        Assert.True(File.Exists(expected));
+        Assert.Contains("ssh-bruteforce-cron-xmrig.timeline.db", r.Stdout);
+    }
+
+    [Fact]
+    public void QueryJsonLinesFollowsThePublicContract()
+    {
+        var dir = Some.TempDir();
+        var casePath = Path.Combine(dir, "c.db");
+        Assert.Equal(0, CliRunner.Run(dir, "ingest", Scenario, "--case", casePath).ExitCode);
+        var r = CliRunner.Run(dir, "query", "--case", casePath, "--format", "jsonl", "--from", "2024-03-02T03:15:02Z", "--to", "2024-03-02T03:15:03Z");
+        Assert.Equal(0, r.ExitCode);
+        var lines = r.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.NotEmpty(lines);
+        var accepted = lines.Select(l => JsonDocument.Parse(l).RootElement).First(e => e.GetProperty("message").GetString()!.Contains("Accepted password"));
+        Assert.Equal(["id", "time", "timeQuality", "host", "parser", "message", "fields", "rules", "phase", "origin"], accepted.EnumerateObject().Select(p => p.Name).ToArray());
+        Assert.Equal("2024-03-02T03:15:02.4819130Z", accepted.GetProperty("time").GetString());
+        Assert.Equal("exact", accepted.GetProperty("timeQuality").GetString());
+        Assert.Equal("web01", accepted.GetProperty("host").GetString());
+        Assert.Equal("linux/auth", accepted.GetProperty("parser").GetString());
+        Assert.Equal("203.0.113.45", accepted.GetProperty("fields").GetProperty("src_ip").GetString());
+        Assert.Equal(JsonValueKind.Array, accepted.GetProperty("rules").ValueKind);
+        Assert.Equal(JsonValueKind.Null, accepted.GetProperty("phase").ValueKind);
+        var origin = accepted.GetProperty("origin");
+        Assert.EndsWith("auth.log", origin.GetProperty("file").GetString());
+        Assert.Equal(64, origin.GetProperty("sha256").GetString()!.Length);
+        Assert.True(origin.GetProperty("line").GetInt64() > 0);
+    }
+
+    [Fact]
+    public void StatsJsonListsFilesWithHashesAndCounts()
+    {
+        var dir = Some.TempDir();
+        var casePath = Path.Combine(dir, "c.db");
+        CliRunner.Run(dir, "ingest", Scenario, "--case", casePath);
+        var r = CliRunner.Run(dir, "stats", "--case", casePath, "--format", "json");
+        Assert.Equal(0, r.ExitCode);
+        var root = JsonDocument.Parse(r.Stdout).RootElement;
+        var all = root.GetProperty("files").EnumerateArray().ToList();
+        var readme = Assert.Single(all, f => f.GetProperty("parser").GetString() == "unrecognized");
+        Assert.EndsWith("README.md", readme.GetProperty("path").GetString());
+        var files = all.Except([readme]).ToList();
+        Assert.Equal(5, files.Count);
+        long sum = 0;
+        foreach (var f in files)
+        {
+            var path = f.GetProperty("path").GetString()!;
+            var sha = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(path)));
+            Assert.Equal(sha, f.GetProperty("sha256").GetString());
+            sum += f.GetProperty("events").GetInt64();
+            Assert.True(f.TryGetProperty("parser", out _) && f.TryGetProperty("warnings", out _));
+        }
+        Assert.Equal(sum, root.GetProperty("events").GetInt64());
+        Assert.Equal(root.GetProperty("byParser").EnumerateObject().Sum(p => p.Value.GetInt64()), sum);
+        Assert.True(root.GetProperty("byParser").GetProperty("linux/auth").GetInt64() > 100);
+    }
+
+    [Fact]
+    public void HostlessFilesTakeTheHostTheirLogsName()
+    {
+        var dir = Some.TempDir();
+        var casePath = Path.Combine(dir, "c.db");
+        CliRunner.Run(dir, "ingest", Scenario, "--case", casePath);
+        var r = CliRunner.Run(dir, "query", "--case", casePath, "--format", "jsonl");
+        var hosts = r.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement.GetProperty("host").GetString()).Distinct().ToList();
+        Assert.Equal(["web01"], hosts);
+    }
+
+    [Fact]
+    public void ExitCodesTellUsageErrorsMissingCasesAndUnreadableInputApart()
+    {
+        var dir = Some.TempDir();
+        Assert.Equal(1, CliRunner.Run(dir, "query", "--case", "x.db", "--format", "yaml").ExitCode);
+        Assert.Equal(1, CliRunner.Run(dir, "ingest", Scenario).ExitCode);
+        var missing = CliRunner.Run(dir, "stats", "--case", Path.Combine(dir, "nope.db"));
+        Assert.Equal(2, missing.ExitCode);
+        Assert.Contains("timeline ingest", missing.Stderr);
+        File.WriteAllText(Path.Combine(dir, "prose.txt"), "nothing to see\n");
+        Assert.Equal(4, CliRunner.Run(dir, "ingest", Path.Combine(dir, "prose.txt"), "--case", Path.Combine(dir, "c.db")).ExitCode);
+        Assert.Equal(4, CliRunner.Run(dir, "ingest", Path.Combine(dir, "no-such-dir"), "--case", Path.Combine(dir, "c2.db")).ExitCode);
+    }
+
+    [Fact]
+    public void HelpExplainsEveryCommand()
+    {
+        var r = CliRunner.Run(Some.TempDir(), "--help");
+        Assert.Equal(0, r.ExitCode);
+        foreach (var command in new[] { "analyze", "ingest", "stats", "query" }) Assert.Contains(command, r.Stdout);
+    }
+
+    [Fact]
+    public void KillDuringIngestLeavesACaseThatOpensAndCanBeIngestedAgain()
+    {
+        var dir = Some.TempDir();
+        var log = Path.Combine(dir, "auth.log");
+        using (var w = new StreamWriter(log))
+        {
+            for (var i = 0; i < 400_000; i++)
+                w.Write($"2024-03-02T03:{i / 60000 % 60:00}:{i / 1000 % 60:00}.{i % 1000:000}000+00:00 web01 sshd[{1000 + i % 500}]: Failed password for root from 203.0.113.{i % 250 + 1} port {20000 + i % 40000} ssh2\n");
+        }
+        var casePath = Path.Combine(dir, "case.db");
+        using (var p = Process.Start(CliRunner.StartInfo(dir, "ingest", log, "--case", casePath))!)
+        {
+            var sw = Stopwatch.StartNew();
+            while (!p.HasExited && sw.Elapsed < TimeSpan.FromSeconds(30) && (!File.Exists(casePath) || new FileInfo(casePath).Length < 2_000_000)) Thread.Sleep(20);
+            Assert.False(p.HasExited, "the ingest finished before it could be killed; make the input larger");
+            p.Kill(); // SIGKILL: no cleanup runs
+            p.WaitForExit();
+        }
+        var stats = CliRunner.Run(dir, "stats", "--case", casePath, "--format", "json");
+        Assert.True(stats.ExitCode == 0, stats.Stderr);
+        var again = CliRunner.Run(dir, "ingest", log, "--case", casePath);
+        Assert.True(again.ExitCode == 0, again.Stdout + again.Stderr);
+        var root = JsonDocument.Parse(CliRunner.Run(dir, "stats", "--case", casePath, "--format", "json").Stdout).RootElement;
+        Assert.Equal(400_000, root.GetProperty("events").GetInt64());
+        Assert.Equal("complete", root.GetProperty("files")[0].GetProperty("state").GetString());
+    }
+}
