@@ -84,14 +84,32 @@ public sealed class QueryCommand(IAnsiConsole console) : Command<QueryCommand.Se
         }
     }
 
+    /// <summary>Full precision, but without trailing zeros: 03:15:40Z, 03:15:02.481913Z.</summary>
+    private static string TableTime(long ticks)
+    {
+        var text = TimeText.Format(ticks).Replace('T', ' ');
+        return text[..^1].TrimEnd('0').TrimEnd('.') + "Z";
+    }
+
+    /// <summary>The table already shows time and host: start the message at the program name when it has one.</summary>
+    private static string Body(Core.Events.EventRecord e)
+    {
+        if (e.Fields.Get("program") is { Length: > 0 } program)
+        {
+            var at = e.Message.IndexOf(program, StringComparison.Ordinal);
+            if (at > 0) return e.Message[at..];
+        }
+        return e.Message;
+    }
+
     private void WriteTable(IEnumerable<Core.Events.EventRecord> events, int limit)
     {
         var table = new Table().Border(TableBorder.Simple).AddColumn("time (UTC)").AddColumn("q").AddColumn("host").AddColumn("parser").AddColumn("event").AddColumn("message");
         var rows = 0;
         foreach (var e in events)
         {
-            var time = e.Ticks is { } t ? TimeText.Format(t).Replace('T', ' ') : e.SortTicks is { } s ? "≤ " + TimeText.Format(s).Replace('T', ' ') : "-";
-            table.AddRow(new Text(time), new Text(QualityCode.Of(e.TimeQuality)), new Text(TerminalText.Cut(e.Host, 24)), new Text(e.Parser), new Text(TerminalText.Cut(e.Fields.Get("event"), 24)), new Text(TerminalText.Cut(e.Message, 160)));
+            var time = e.Ticks is { } t ? TableTime(t) : e.SortTicks is { } s ? "≤ " + TableTime(s) : "-";
+            table.AddRow(new Text(time), new Text(QualityCode.Of(e.TimeQuality)), new Text(TerminalText.Cut(e.Host, 24)), new Text(e.Parser), new Text(TerminalText.Cut(e.Fields.Get("event"), 24)), new Text(TerminalText.Cut(Body(e), 160)));
             rows++;
         }
         if (rows == 0)
