@@ -61,7 +61,7 @@ public sealed class QueryCommand(IAnsiConsole console) : Command<QueryCommand.Se
     private static void WriteJsonLines(IEnumerable<Core.Events.EventRecord> events, CancellationToken cancellation)
     {
         using var stdout = new BufferedStream(Console.OpenStandardOutput(), 1 << 16);
-        using var json = new Utf8JsonWriter(stdout);
+        using var json = new Utf8JsonWriter(stdout, EventJson.WriterOptions);
         foreach (var e in events)
         {
             cancellation.ThrowIfCancellationRequested();

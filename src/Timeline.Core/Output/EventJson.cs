@@ -7,11 +7,15 @@ namespace Timeline.Core.Output;
 /// <summary>
 /// The public JSON shape of an event (one line of <c>query --format jsonl</c>). Scripts depend on it:
 /// extend only, never rename or remove. Keys: id, time, timeQuality, host, parser, message, fields,
-/// rules, phase, origin {file, sha256, line|record}. The writer escapes HTML-sensitive characters,
-/// so the output may be embedded in a page.
+/// rules, phase, origin {file, sha256, line|record}, sortTime. Plain UTF-8 JSON: quotes, backslashes
+/// and control characters are escaped, other characters are written as they are, so whoever embeds
+/// it in HTML or a script must encode it for that context.
 /// </summary>
 public static class EventJson
 {
+    /// <summary>Writer options for the contract: readable UTF-8 (no \u002B for '+').</summary>
+    public static readonly JsonWriterOptions WriterOptions = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     public static void Write(Utf8JsonWriter json, EventRecord e, IReadOnlyList<RuleMatch>? rules = null, string? phase = null)
     {
         json.WriteStartObject();
@@ -46,13 +50,16 @@ public static class EventJson
         json.WriteString("sha256", e.Origin.Sha256);
         json.WriteNumber(e.Origin.Kind == PositionKind.Record ? "record" : "line", e.Origin.Position);
         json.WriteEndObject();
+        // Where the event sits on the timeline: its time, or for untimed entries the bound the parser gave.
+        if (e.SortTicks is { } s) json.WriteString("sortTime", TimeText.Format(s));
+        else json.WriteNull("sortTime");
         json.WriteEndObject();
     }
 
     public static string ToLine(EventRecord e, IReadOnlyList<RuleMatch>? rules = null, string? phase = null)
     {
         using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer)) Write(json, e, rules, phase);
+        using (var json = new Utf8JsonWriter(buffer, WriterOptions)) Write(json, e, rules, phase);
         return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
     }
 }

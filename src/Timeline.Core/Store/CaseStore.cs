@@ -116,6 +116,8 @@ public sealed class CaseStore : IDisposable
         Db.GetCollection("meta").Upsert(new BsonDocument { ["_id"] = "format", ["name"] = FormatName, ["version"] = FormatVersion, ["created"] = DateTime.UtcNow.Ticks });
         BlockInfo.EnsureIndex("f", "$.f");
         BlockInfo.EnsureIndex("lo", "$.lo");
+        BlockInfo.EnsureIndex("h", "$.h[*]");
+        BlockInfo.EnsureIndex("p", "$.p[*]");
         WarningsCollection.EnsureIndex("f", "$.f");
         Aggregates.EnsureIndex("d", "$.d");
     }

@@ -178,6 +178,9 @@ public sealed class FileIngest : IDisposable
             ["plo"] = pLo,
             ["phi"] = pHi,
             ["n"] = events.Count,
+            // Distinct hosts and parsers of the block, so readers can skip blocks without decoding them.
+            ["h"] = new BsonArray(events.Select(e => e.Host).Distinct(StringComparer.Ordinal).Select(h => new BsonValue(h))),
+            ["p"] = new BsonArray(events.Select(e => e.Parser).Distinct(StringComparer.Ordinal).Select(p => new BsonValue(p))),
         });
     }
 

@@ -32,7 +32,7 @@ public sealed class CliTests
         var lines = r.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.NotEmpty(lines);
         var accepted = lines.Select(l => JsonDocument.Parse(l).RootElement).First(e => e.GetProperty("message").GetString()!.Contains("Accepted password"));
-        Assert.Equal(["id", "time", "timeQuality", "host", "parser", "message", "fields", "rules", "phase", "origin"], accepted.EnumerateObject().Select(p => p.Name).ToArray());
+        Assert.Equal(["id", "time", "timeQuality", "host", "parser", "message", "fields", "rules", "phase", "origin", "sortTime"], accepted.EnumerateObject().Select(p => p.Name).ToArray());
         Assert.Equal("2024-03-02T03:15:02.4819130Z", accepted.GetProperty("time").GetString());
         Assert.Equal("exact", accepted.GetProperty("timeQuality").GetString());
         Assert.Equal("web01", accepted.GetProperty("host").GetString());
