@@ -1,0 +1,4 @@
+namespace Timeline.Web;
+
+/// <summary>Marks the assembly; see the README of this project.</summary>
+internal static class AssemblyMarker;
