@@ -1,4 +1,3 @@
-using LiteDB;
 using Timeline.Core.Events;
 
 namespace Timeline.Core.Store;
@@ -6,36 +5,52 @@ namespace Timeline.Core.Store;
 /// <summary>
 /// Reads events in timeline order without loading the case: block summaries (tiny) select the
 /// blocks that overlap the window, and a k-way merge opens each block only when the merge reaches
-/// its first key, so the first page of a listing decodes a handful of blocks.
+/// its first key, so the first page of a listing decodes a handful of blocks. A query may hand in
+/// the blocks it chose from the indexes; <see cref="BlocksDecoded"/> says how many were opened.
+/// Descending order walks the same merge from the end.
 /// </summary>
-internal sealed class TimelineMerge
+public sealed class TimelineMerge
 {
     private readonly CaseStore _store;
     private readonly TimeWindow _window;
+    private readonly IReadOnlyList<BlockSummary>? _blocks;
+    private readonly bool _descending;
+    private int _decoded;
 
-    public TimelineMerge(CaseStore store, TimeWindow window)
+    public TimelineMerge(CaseStore store, TimeWindow window) : this(store, null, window, descending: false)
+    {
+    }
+
+    /// <summary>Merges <c>blocks</c> (the candidates a query chose, or null for every block) inside the window, ascending or descending.</summary>
+    public TimelineMerge(CaseStore store, IReadOnlyList<BlockSummary>? blocks, TimeWindow window, bool descending)
     {
         _store = store;
+        _blocks = blocks;
         _window = window;
+        _descending = descending;
     }
+
+    /// <summary>Blocks decoded so far by <see cref="Read"/>.</summary>
+    public int BlocksDecoded => _decoded;
 
     public IEnumerable<EventRecord> Read()
     {
-        var files = _store.FilesCollection.Find(Query.EQ("state", (int)EvidenceState.Complete))
-            .ToDictionary(d => d["_id"].AsString, d => d["path"].AsString);
-        var pending = new Queue<BlockRef>(_store.BlockInfo.FindAll()
-            .Select(d => new BlockRef(d["_id"].AsInt64, d["f"].AsString, d["lo"].AsInt64, d["hi"].AsInt64))
-            .Where(b => files.ContainsKey(b.File) && _window.Overlaps(b.Lo, b.Hi))
-            .OrderBy(b => b.Lo).ThenBy(b => b.File, StringComparer.Ordinal).ThenBy(b => b.Id));
-
-        var heap = new PriorityQueue<Cursor, EventRecord>(Comparer<EventRecord>.Create(TimelineOrder.Compare));
+        var files = CaseBlocks.CompleteFiles(_store);
+        var candidates = (_blocks ?? CaseBlocks.All(_store)).Where(b => files.ContainsKey(b.File) && _window.Overlaps(b.Lo, b.Hi));
+        var ordered = _descending
+            ? candidates.OrderByDescending(b => b.Hi).ThenByDescending(b => b.File, StringComparer.Ordinal).ThenByDescending(b => b.Id)
+            : candidates.OrderBy(b => b.Lo).ThenBy(b => b.File, StringComparer.Ordinal).ThenBy(b => b.Id);
+        var pending = new Queue<BlockSummary>(ordered);
+        var sign = _descending ? -1 : 1;
+        var heap = new PriorityQueue<Cursor, EventRecord>(Comparer<EventRecord>.Create((a, b) => sign * TimelineOrder.Compare(a, b)));
         while (pending.Count > 0 || heap.Count > 0)
         {
-            // Open every block that could hold an event at or before the current head.
-            while (pending.Count > 0 && (heap.Count == 0 || pending.Peek().Lo <= TimelineOrder.KeyOf(heap.Peek().Current)))
+            // Open every block that could hold an event at or before (after, descending) the current head.
+            while (pending.Count > 0 && (heap.Count == 0 || Reaches(pending.Peek(), TimelineOrder.KeyOf(heap.Peek().Current))))
             {
                 var block = pending.Dequeue();
-                var cursor = Open(block, files[block.File]);
+                _decoded++;
+                var cursor = new Cursor(CaseBlocks.Decode(_store, block, files[block.File]), _descending);
                 if (cursor.MoveNext()) heap.Enqueue(cursor, cursor.Current);
             }
             if (heap.Count == 0) continue;
@@ -43,22 +58,18 @@ internal sealed class TimelineMerge
             var e = top.Current;
             if (top.MoveNext()) heap.Enqueue(top, top.Current);
             if (_window.Contains(e.SortTicks)) yield return e;
-            else if (_window.To is { } to && e.SortTicks >= to && pending.Count == 0 && heap.Count == 0) yield break;
+            // The merge is ordered: once past the window's far end, nothing later can be inside it.
+            else if (!_descending && _window.To is { } to && TimelineOrder.KeyOf(e) >= to) yield break;
+            else if (_descending && _window.From is { } from && TimelineOrder.KeyOf(e) < from) yield break;
         }
     }
 
-    private Cursor Open(BlockRef block, string path)
-    {
-        var doc = _store.Blocks.FindById(block.Id) ?? throw new CaseFormatException($"case '{_store.Path}' is missing event block {block.Id}");
-        return new Cursor(EventBlockCodec.Decode(doc["d"].AsBinary, path, block.File));
-    }
+    private bool Reaches(BlockSummary next, long headKey) => _descending ? next.Hi >= headKey : next.Lo <= headKey;
 
-    private sealed record BlockRef(long Id, string File, long Lo, long Hi);
-
-    private sealed class Cursor(List<EventRecord> events)
+    private sealed class Cursor(List<EventRecord> events, bool reverse)
     {
-        private int _index = -1;
+        private int _index = reverse ? events.Count : -1;
         public EventRecord Current => events[_index];
-        public bool MoveNext() => ++_index < events.Count;
+        public bool MoveNext() => reverse ? --_index >= 0 : ++_index < events.Count;
     }
 }

@@ -1,0 +1,92 @@
+using LiteDB;
+using Timeline.Core.Events;
+
+namespace Timeline.Core.Store;
+
+/// <summary>
+/// Read-side access to the block summaries, answered from the <c>blockinfo</c> indexes
+/// (<c>lo</c>, <c>h</c>, <c>p</c>, <c>f</c>) so a query can choose the blocks to decode before
+/// decoding any. Only blocks of complete files are returned.
+/// </summary>
+public static class CaseBlocks
+{
+    /// <summary>Every block of every complete file.</summary>
+    public static IReadOnlyList<BlockSummary> All(CaseStore store) => Select(store, store.BlockInfo.FindAll());
+
+    /// <summary>Ids of blocks holding at least one of the hosts (index <c>h</c>).</summary>
+    public static HashSet<long> WithHost(CaseStore store, IEnumerable<string> hosts) => Ids(store, "h", hosts);
+
+    /// <summary>Ids of blocks holding at least one of the parsers (index <c>p</c>).</summary>
+    public static HashSet<long> WithParser(CaseStore store, IEnumerable<string> parsers) => Ids(store, "p", parsers);
+
+    /// <summary>Ids of blocks of the given files (index <c>f</c>).</summary>
+    public static HashSet<long> OfFiles(CaseStore store, IEnumerable<string> sha256s) => Ids(store, "f", sha256s);
+
+    /// <summary>
+    /// Ids of blocks whose position range overlaps [from, to) (index <c>lo</c> for the upper bound,
+    /// then the stored <c>hi</c>).
+    /// </summary>
+    public static HashSet<long> InWindow(CaseStore store, TimeWindow window)
+    {
+        var found = window.To is { } to ? store.BlockInfo.Find(Query.LT("lo", to)) : store.BlockInfo.FindAll();
+        return found.Where(d => window.Overlaps(d["lo"].AsInt64, d["hi"].AsInt64)).Select(d => d["_id"].AsInt64).ToHashSet();
+    }
+
+    /// <summary>The distinct values stored in block summaries for hosts or parsers (tiny: read whole).</summary>
+    public static IReadOnlyList<string> DistinctHosts(CaseStore store) => Distinct(store, "h");
+
+    public static IReadOnlyList<string> DistinctParsers(CaseStore store) => Distinct(store, "p");
+
+    /// <summary>Decodes one block; the caller counts what it decodes.</summary>
+    public static List<EventRecord> Decode(CaseStore store, BlockSummary block, string path)
+    {
+        var doc = store.Blocks.FindById(block.Id) ?? throw new CaseFormatException($"case '{store.Path}' is missing event block {block.Id}");
+        return EventBlockCodec.Decode(doc["d"].AsBinary, path, block.File);
+    }
+
+    /// <summary>Paths of complete files by SHA-256.</summary>
+    public static Dictionary<string, string> CompleteFiles(CaseStore store) =>
+        store.FilesCollection.Find(Query.EQ("state", (int)EvidenceState.Complete))
+            .ToDictionary(d => d["_id"].AsString, d => d["path"].AsString, StringComparer.Ordinal);
+
+    /// <summary>
+    /// The field names stored in the case: read from each block's string table (the start of the
+    /// block, so only a few hundred bytes are inflated per block), without the host and parser names
+    /// that share that table.
+    /// </summary>
+    public static IReadOnlySet<string> FieldNames(CaseStore store)
+    {
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        var notFields = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var b in All(store))
+        {
+            notFields.UnionWith(b.Hosts);
+            notFields.UnionWith(b.Parsers);
+            var doc = store.Blocks.FindById(b.Id);
+            if (doc is not null) names.UnionWith(BlockStringTable.Read(doc["d"].AsBinary));
+        }
+        names.ExceptWith(notFields);
+        return names;
+    }
+
+    private static HashSet<long> Ids(CaseStore store, string index, IEnumerable<string> values)
+    {
+        var list = values.Distinct(StringComparer.Ordinal).Select(v => new BsonValue(v)).ToArray();
+        if (list.Length == 0) return [];
+        return store.BlockInfo.Find(Query.In(index, list)).Select(d => d["_id"].AsInt64).ToHashSet();
+    }
+
+    private static IReadOnlyList<string> Distinct(CaseStore store, string key) =>
+        store.BlockInfo.Query().Select($"$.{key}").ToEnumerable()
+            .SelectMany(d => d[key].AsArray).Select(v => v.AsString).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+
+    private static List<BlockSummary> Select(CaseStore store, IEnumerable<BsonDocument> docs)
+    {
+        var complete = store.FilesCollection.Find(Query.EQ("state", (int)EvidenceState.Complete)).Select(d => d["_id"].AsString).ToHashSet(StringComparer.Ordinal);
+        return docs.Where(d => complete.Contains(d["f"].AsString)).Select(From).ToList();
+    }
+
+    private static BlockSummary From(BsonDocument d) => new(
+        d["_id"].AsInt64, d["f"].AsString, d["lo"].AsInt64, d["hi"].AsInt64, d["plo"].AsInt64, d["phi"].AsInt64, d["n"].AsInt32,
+        d["h"].AsArray.Select(v => v.AsString).ToArray(), d["p"].AsArray.Select(v => v.AsString).ToArray());
+}
