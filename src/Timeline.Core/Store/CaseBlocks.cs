@@ -13,23 +13,26 @@ public static class CaseBlocks
     /// <summary>Every block of every complete file.</summary>
     public static IReadOnlyList<BlockSummary> All(CaseStore store) => Select(store, store.BlockInfo.FindAll());
 
-    /// <summary>Ids of blocks holding at least one of the hosts (index <c>h</c>).</summary>
-    public static HashSet<long> WithHost(CaseStore store, IEnumerable<string> hosts) => Ids(store, "h", hosts);
+    /// <summary>Blocks holding at least one of the hosts (multikey index <c>h</c>).</summary>
+    public static IndexLookup WithHost(CaseStore store, IEnumerable<string> hosts) => Lookup(store, "$.h[*] ANY IN @0", hosts);
 
-    /// <summary>Ids of blocks holding at least one of the parsers (index <c>p</c>).</summary>
-    public static HashSet<long> WithParser(CaseStore store, IEnumerable<string> parsers) => Ids(store, "p", parsers);
+    /// <summary>Blocks holding at least one of the parsers (multikey index <c>p</c>).</summary>
+    public static IndexLookup WithParser(CaseStore store, IEnumerable<string> parsers) => Lookup(store, "$.p[*] ANY IN @0", parsers);
 
-    /// <summary>Ids of blocks of the given files (index <c>f</c>).</summary>
-    public static HashSet<long> OfFiles(CaseStore store, IEnumerable<string> sha256s) => Ids(store, "f", sha256s);
+    /// <summary>Blocks of the given files (index <c>f</c>).</summary>
+    public static IndexLookup OfFiles(CaseStore store, IEnumerable<string> sha256s) => Lookup(store, "$.f IN @0", sha256s);
 
     /// <summary>
     /// Ids of blocks whose position range overlaps [from, to) (index <c>lo</c> for the upper bound,
     /// then the stored <c>hi</c>).
     /// </summary>
-    public static HashSet<long> InWindow(CaseStore store, TimeWindow window)
+    public static IndexLookup InWindow(CaseStore store, TimeWindow window)
     {
-        var found = window.To is { } to ? store.BlockInfo.Find(Query.LT("lo", to)) : store.BlockInfo.FindAll();
-        return found.Where(d => window.Overlaps(d["lo"].AsInt64, d["hi"].AsInt64)).Select(d => d["_id"].AsInt64).ToHashSet();
+        var query = store.BlockInfo.Query();
+        if (window.To is { } to) query = query.Where(Query.LT("lo", to));
+        var plan = PlanOf(query);
+        var ids = query.ToEnumerable().Where(d => window.Overlaps(d["lo"].AsInt64, d["hi"].AsInt64)).Select(d => d["_id"].AsInt64).ToHashSet();
+        return new IndexLookup(ids, plan + " + hi filter");
     }
 
     /// <summary>The distinct values stored in block summaries for hosts or parsers (tiny: read whole).</summary>
@@ -69,11 +72,19 @@ public static class CaseBlocks
         return names;
     }
 
-    private static HashSet<long> Ids(CaseStore store, string index, IEnumerable<string> values)
+    private static IndexLookup Lookup(CaseStore store, string expression, IEnumerable<string> values)
     {
-        var list = values.Distinct(StringComparer.Ordinal).Select(v => new BsonValue(v)).ToArray();
-        if (list.Length == 0) return [];
-        return store.BlockInfo.Find(Query.In(index, list)).Select(d => d["_id"].AsInt64).ToHashSet();
+        var list = new BsonArray(values.Distinct(StringComparer.Ordinal).Select(v => new BsonValue(v)));
+        if (list.Count == 0) return new IndexLookup([], "no value to seek");
+        var query = store.BlockInfo.Query().Where(BsonExpression.Create(expression, list)).Select("$._id");
+        return new IndexLookup(query.ToEnumerable().Select(d => d["_id"].AsInt64).ToHashSet(), PlanOf(query));
+    }
+
+    /// <summary>LiteDB's own account of how it runs the lookup, e.g. <c>INDEX SEEK(h IN ["web01"])</c>.</summary>
+    private static string PlanOf<T>(ILiteQueryableResult<T> query)
+    {
+        var index = query.GetPlan()["index"];
+        return index.IsDocument && index["mode"].IsString ? index["mode"].AsString : "?";
     }
 
     private static IReadOnlyList<string> Distinct(CaseStore store, string key) =>

@@ -78,9 +78,9 @@ public sealed class QueryPlanner(CaseStore store, CaseFindings findings)
             {
                 var w = new TimeWindow(time.From, time.To);
                 if (w.IsAll) return null;
-                var ids = CaseBlocks.InWindow(store, w);
-                Step(time, "blockinfo.lo index (+ hi)", null, ids);
-                return ids;
+                var found = CaseBlocks.InWindow(store, w);
+                Step(time, "blockinfo " + found.Plan, null, found.Ids);
+                return found.Ids;
             }
             case BoundTerm term:
                 return Term(term);
@@ -96,25 +96,25 @@ public sealed class QueryPlanner(CaseStore store, CaseFindings findings)
             case FieldKind.Host:
             {
                 var values = CaseBlocks.DistinctHosts(store).Where(term.Test).ToList();
-                var ids = CaseBlocks.WithHost(store, values);
-                Step(term, "blockinfo.h index", values, ids);
-                return ids;
+                var found = CaseBlocks.WithHost(store, values);
+                Step(term, "blockinfo " + found.Plan, values, found.Ids);
+                return found.Ids;
             }
             case FieldKind.Parser:
             {
                 var values = CaseBlocks.DistinctParsers(store).Where(term.Test).ToList();
-                var ids = CaseBlocks.WithParser(store, values);
-                Step(term, "blockinfo.p index", values, ids);
-                return ids;
+                var found = CaseBlocks.WithParser(store, values);
+                Step(term, "blockinfo " + found.Plan, values, found.Ids);
+                return found.Ids;
             }
             case FieldKind.File or FieldKind.Sha256:
             {
                 var files = CaseBlocks.CompleteFiles(store)
                     .Where(f => term.Field.Kind == FieldKind.Sha256 ? term.Test(f.Key) : term.Test(f.Value) || term.Test(Path.GetFileName(f.Value)))
                     .ToList();
-                var ids = CaseBlocks.OfFiles(store, files.Select(f => f.Key));
-                Step(term, "blockinfo.f index", files.Select(f => f.Value).ToList(), ids);
-                return ids;
+                var found = CaseBlocks.OfFiles(store, files.Select(f => f.Key));
+                Step(term, "blockinfo " + found.Plan, files.Select(f => f.Value).ToList(), found.Ids);
+                return found.Ids;
             }
             case FieldKind.Id when term.Source is TermNode { Value.Kind: TermKind.Word or TermKind.Phrase } t:
             {
