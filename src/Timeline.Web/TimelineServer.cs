@@ -1,0 +1,186 @@
+using System.Diagnostics;
+using System.Net;
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Timeline.Core.Output;
+using Timeline.Core.Store;
+using Timeline.Query.Execution;
+using Timeline.Query.Syntax;
+
+namespace Timeline.Web;
+
+/// <summary>
+/// <c>timeline serve</c>: a local web view of one case, read-only (the caller opens it with
+/// <see cref="CaseStore.OpenForRead"/>, which holds the shared lock while serving), listening on
+/// 127.0.0.1 only. Minimal APIs: <c>/api/search</c>, <c>/api/histogram</c>, <c>/api/event/{id}</c>,
+/// <c>/api/chains</c>, <c>/api/saved</c>, <c>/api/info</c>; the page, script and style from
+/// <see cref="EmbeddedAssets"/>. Requests are served one at a time (one analyst, one case file).
+/// </summary>
+public static class TimelineServer
+{
+    private const int MaxPage = 1000;
+
+    /// <summary>Builds the app listening on 127.0.0.1:<paramref name="port"/> (0 picks a free port; read it from <see cref="Address"/> after start).</summary>
+    public static WebApplication Build(CaseStore store, int port)
+    {
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ApplicationName = typeof(TimelineServer).Assembly.GetName().Name });
+        builder.Logging.ClearProviders();
+        builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, port));
+        var app = builder.Build();
+        app.UseMiddleware<LocalOnlyHeaders>();
+        var gate = new SemaphoreSlim(1, 1);
+
+        foreach (var name in EmbeddedAssets.Names) app.MapGet("/" + name, () => EmbeddedAssets.Serve(name));
+        app.MapGet("/", () => EmbeddedAssets.Serve("index.html"));
+        app.MapGet("/api/info", () => Locked(gate, () => Info(store)));
+        app.MapGet("/api/search", (HttpRequest r) => Locked(gate, () => Search(store, r)));
+        app.MapGet("/api/histogram", (HttpRequest r) => Locked(gate, () => Histogram(store, r)));
+        app.MapGet("/api/event/{id}", (string id) => Locked(gate, () => Event(store, id)));
+        app.MapGet("/api/chains", () => Locked(gate, () => Results.Text(JsonSerializer.Serialize(CaseChains.Load(store), CaseChains.Json), "application/json; charset=utf-8")));
+        app.MapGet("/api/saved", () => Locked(gate, () => JsonBody.Write(json =>
+        {
+            json.WriteStartArray();
+            foreach (var q in CaseQueries.All(store))
+            {
+                json.WriteStartObject();
+                json.WriteString("name", q.Name);
+                json.WriteString("query", q.Text);
+                json.WriteEndObject();
+            }
+            json.WriteEndArray();
+        })));
+        return app;
+    }
+
+    /// <summary>The address the started app listens on, e.g. <c>http://127.0.0.1:5123/</c>.</summary>
+    public static string Address(WebApplication app) => app.Urls.First().TrimEnd('/') + "/";
+
+    private static async Task<IResult> Locked(SemaphoreSlim gate, Func<IResult> handle)
+    {
+        await gate.WaitAsync();
+        try
+        {
+            return handle();
+        }
+        catch (QuerySyntaxException ex)
+        {
+            return JsonBody.Write(json =>
+            {
+                json.WriteStartObject();
+                json.WriteString("error", ex.Problem);
+                json.WriteNumber("position", ex.Position);
+                json.WriteNumber("length", ex.Length);
+                json.WriteEndObject();
+            }, StatusCodes.Status400BadRequest);
+        }
+        catch (BadRequestException ex)
+        {
+            return JsonBody.Write(json =>
+            {
+                json.WriteStartObject();
+                json.WriteString("error", ex.Message);
+                json.WriteEndObject();
+            }, StatusCodes.Status400BadRequest);
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    private static IResult Info(CaseStore store)
+    {
+        var files = store.Files().Where(f => f.State == EvidenceState.Complete).ToList();
+        return JsonBody.Write(json =>
+        {
+            json.WriteStartObject();
+            json.WriteString("case", Path.GetFileName(store.Path));
+            json.WriteNumber("events", files.Sum(f => f.Events));
+            json.WriteString("first", TimeText.Format(files.Where(f => f.FirstTicks.HasValue).Select(f => f.FirstTicks).Min()));
+            json.WriteString("last", TimeText.Format(files.Where(f => f.LastTicks.HasValue).Select(f => f.LastTicks).Max()));
+            json.WriteEndObject();
+        });
+    }
+
+    private static CompiledQuery Compile(CaseStore store, HttpRequest r) =>
+        CompiledQuery.Compile(store, r.Query["q"].ToString(), new TimeWindow(Time(r, "from"), Time(r, "to")));
+
+    private static long? Time(HttpRequest r, string name)
+    {
+        var text = r.Query[name].ToString();
+        if (text.Length == 0) return null;
+        return TimeText.TryParse(text, out var t) ? t : throw new BadRequestException($"'{name}' is not an ISO 8601 time");
+    }
+
+    private static int Int(HttpRequest r, string name, int fallback, int max) =>
+        int.TryParse(r.Query[name].ToString(), out var v) && v >= 0 ? Math.Min(v, max) : fallback;
+
+    private static IResult Search(CaseStore store, HttpRequest r)
+    {
+        var clock = Stopwatch.StartNew();
+        var query = Compile(store, r);
+        var offset = Int(r, "offset", 0, int.MaxValue);
+        var limit = Int(r, "limit", 200, MaxPage);
+        var run = query.Run(descending: r.Query["sort"] == "-time");
+        var page = run.Events().Skip(offset).Take(limit + 1).ToList();
+        var more = page.Count > limit;
+        if (more) page.RemoveAt(page.Count - 1);
+        return JsonBody.Write(json =>
+        {
+            json.WriteStartObject();
+            json.WriteString("query", query.Text);
+            json.WriteString("parsed", query.Syntax.ToString());
+            json.WriteStartArray("events");
+            foreach (var e in page) EventJson.Write(json, e, query.Findings.RulesOf(e.Id), query.Findings.PhaseOf(e.Id));
+            json.WriteEndArray();
+            json.WriteBoolean("more", more);
+            json.WriteStartObject("plan");
+            json.WriteNumber("total", query.Plan.TotalBlocks);
+            json.WriteNumber("chosen", query.Plan.Blocks.Count);
+            json.WriteNumber("decoded", run.BlocksDecoded);
+            json.WriteStartArray("steps");
+            foreach (var s in query.Plan.Steps) json.WriteStringValue(s);
+            json.WriteEndArray();
+            json.WriteEndObject();
+            json.WriteNumber("ms", clock.ElapsedMilliseconds);
+            json.WriteEndObject();
+        });
+    }
+
+    private static IResult Histogram(CaseStore store, HttpRequest r)
+    {
+        var h = HistogramBuckets.Of(Compile(store, r));
+        return JsonBody.Write(json =>
+        {
+            json.WriteStartObject();
+            json.WriteStartArray("buckets");
+            if (h is not null)
+            {
+                for (var i = 0; i < h.Counts.Length; i++)
+                {
+                    json.WriteStartObject();
+                    json.WriteString("start", TimeText.Format(h.From + i * h.Width));
+                    json.WriteString("end", TimeText.Format(h.From + (i + 1) * h.Width));
+                    json.WriteNumber("count", h.Counts[i]);
+                    json.WriteEndObject();
+                }
+            }
+            json.WriteEndArray();
+            json.WriteString("from", h is null ? null : TimeText.Format(h.From));
+            json.WriteString("to", h is null ? null : TimeText.Format(h.To));
+            json.WriteEndObject();
+        });
+    }
+
+    private static IResult Event(CaseStore store, string id)
+    {
+        var e = EventLookup.Find(store, id);
+        if (e is null) return JsonBody.Write(json => { json.WriteStartObject(); json.WriteString("error", "no such event"); json.WriteEndObject(); }, StatusCodes.Status404NotFound);
+        var findings = new Query.Evaluation.CaseFindings(store);
+        return JsonBody.Write(json => EventJson.Write(json, e, findings.RulesOf(e.Id), findings.PhaseOf(e.Id)));
+    }
+}
