@@ -24,6 +24,10 @@ namespace Timeline.Cli.Commands;
 [Description("Search the case (Lucene-style query: host:web01 AND event:ssh_accepted, \"phrases\", wild*, /regex/, time:[A TO B], NOT, OR, ( )) and list, stack or explain.")]
 public sealed class QueryCommand(IAnsiConsole console) : Command<QueryCommand.Settings>
 {
+    private readonly System.Diagnostics.Stopwatch _clock = new();
+    private TimeSpan _opened;
+    private TimeSpan _planned;
+
     public sealed class Settings : CaseSettings
     {
         [CommandArgument(0, "[QUERY]")]
@@ -124,7 +128,9 @@ public sealed class QueryCommand(IAnsiConsole console) : Command<QueryCommand.Se
         try
         {
             if (settings.Save is { } name) SaveQuery(settings, name);
+            _clock.Restart();
             using var store = CaseStore.OpenForRead(settings.Case!);
+            _opened = _clock.Elapsed;
             if (settings.Saved) return ListSaved(store);
             return Query(store, settings, cancellation);
         }
@@ -192,6 +198,7 @@ public sealed class QueryCommand(IAnsiConsole console) : Command<QueryCommand.Se
         }
 
         var query = CompiledQuery.Compile(store, text, window);
+        _planned = _clock.Elapsed;
         var columns = settings.Fields is { } list ? ColumnSet.Parse(list, query.Catalog) : null;
         if (settings.CountBy is { } countBy) return CountBy(query, query.Catalog.Resolve(countBy, countBy, 0), settings);
 
@@ -242,6 +249,7 @@ public sealed class QueryCommand(IAnsiConsole console) : Command<QueryCommand.Se
         lines.Add($"blocks:   {plan.Blocks.Count} of {plan.TotalBlocks} chosen{(plan.UsesIndex ? "" : " (full scan)")}");
         lines.Add("filter:   every decoded event must pass " + plan.Filter);
         lines.Add($"run:      {run.BlocksDecoded} of {plan.Blocks.Count} chosen blocks decoded, {run.EventsRead:N0} events read, {shown:N0} listed");
+        lines.Add(string.Create(CultureInfo.InvariantCulture, $"time:     {_clock.Elapsed.TotalMilliseconds:0.0} ms in this process (case opened {_opened.TotalMilliseconds:0.0}, planned {(_planned - _opened).TotalMilliseconds:0.0}, listed {(_clock.Elapsed - _planned).TotalMilliseconds:0.0})"));
         foreach (var l in lines) console.WriteLine(TerminalText.Safe(l));
     }
 
@@ -252,9 +260,10 @@ public sealed class QueryCommand(IAnsiConsole console) : Command<QueryCommand.Se
         var rows = Stacking.Order(counts, settings.Rare).Take(top).ToList();
         if (settings.Explain)
         {
-            console.WriteLine(Stacking.UsesAggregate(query, field)
+            console.WriteLine((Stacking.UsesAggregate(query, field)
                 ? $"count-by {field.Name}: answered from the '{field.Name}' aggregate maintained at ingest (no event read)"
-                : $"count-by {field.Name}: scan; {run!.BlocksDecoded} of {query.Plan.TotalBlocks} blocks decoded, {run.EventsRead:N0} events read");
+                : $"count-by {field.Name}: scan; {run!.BlocksDecoded} of {query.Plan.TotalBlocks} blocks decoded, {run.EventsRead:N0} events read")
+                + string.Create(CultureInfo.InvariantCulture, $"; {counts.Count:N0} values; {_clock.Elapsed.TotalMilliseconds:0.0} ms in this process"));
             return ExitCodes.Ok;
         }
         switch (settings.Format)

@@ -35,10 +35,23 @@ public static class CaseBlocks
         return new IndexLookup(ids, plan + " + hi filter");
     }
 
-    /// <summary>The distinct values stored in block summaries for hosts or parsers (tiny: read whole).</summary>
-    public static IReadOnlyList<string> DistinctHosts(CaseStore store) => Distinct(store, "h");
+    /// <summary>The blocks with the given ids (primary key seeks), of complete files only.</summary>
+    public static IReadOnlyList<BlockSummary> WithIds(CaseStore store, IEnumerable<long> ids)
+    {
+        var list = new BsonArray(ids.Select(id => new BsonValue(id)));
+        return list.Count == 0 ? [] : Select(store, store.BlockInfo.Find(BsonExpression.Create("$._id IN @0", list)));
+    }
 
-    public static IReadOnlyList<string> DistinctParsers(CaseStore store) => Distinct(store, "p");
+    /// <summary>How many blocks the case stores (complete or not; an interrupted ingest leaves few).</summary>
+    public static int Count(CaseStore store) => store.BlockInfo.Count();
+
+    /// <summary>
+    /// The distinct hosts of the case, from the host aggregate (no block summary is read); the block
+    /// summaries are read instead when an aggregate value was cut (names over 200 characters).
+    /// </summary>
+    public static IReadOnlyList<string> DistinctHosts(CaseStore store) => Distinct(store, AggregateDimensions.Host, "h");
+
+    public static IReadOnlyList<string> DistinctParsers(CaseStore store) => Distinct(store, AggregateDimensions.Parser, "p");
 
     /// <summary>Decodes one block; the caller counts what it decodes.</summary>
     public static List<EventRecord> Decode(CaseStore store, BlockSummary block, string path)
@@ -87,9 +100,14 @@ public static class CaseBlocks
         return index.IsDocument && index["mode"].IsString ? index["mode"].AsString : "?";
     }
 
-    private static IReadOnlyList<string> Distinct(CaseStore store, string key) =>
-        store.BlockInfo.Query().Select($"$.{key}").ToEnumerable()
+    private static IReadOnlyList<string> Distinct(CaseStore store, string dimension, string key)
+    {
+        var values = store.AggregatesOf(dimension).Select(a => a.Value).ToList();
+        if (values.All(v => v.Length <= 200))
+            return values.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        return store.BlockInfo.Query().Select($"$.{key}").ToEnumerable()
             .SelectMany(d => d[key].AsArray).Select(v => v.AsString).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+    }
 
     private static List<BlockSummary> Select(CaseStore store, IEnumerable<BsonDocument> docs)
     {

@@ -21,19 +21,24 @@ public sealed class QueryPlanner(CaseStore store, CaseFindings findings)
     private IReadOnlyList<BlockSummary>? _all;
     private EventBlockLocator? _locator;
 
+    private int? _total;
+
     private IReadOnlyList<BlockSummary> AllBlocks => _all ??= CaseBlocks.All(store);
+
+    private int Total => _total ??= CaseBlocks.Count(store);
 
     public QueryPlan Plan(BoundNode filter)
     {
         var window = TopLevelWindow(filter);
         var chosen = Choose(filter);
-        var blocks = (chosen is null ? AllBlocks : AllBlocks.Where(b => chosen.Contains(b.Id)))
-            .Where(b => window.Overlaps(b.Lo, b.Hi)).ToList();
+        // Few blocks chosen: fetch just their summaries by id; otherwise read them all (small).
+        var summaries = chosen is null ? AllBlocks : _all is not null ? _all.Where(b => chosen.Contains(b.Id)) : CaseBlocks.WithIds(store, chosen);
+        var blocks = summaries.Where(b => window.Overlaps(b.Lo, b.Hi)).ToList();
         if (chosen is null && !window.IsAll)
             _steps.Add($"time window bounds the merge: {blocks.Count} blocks overlap it");
         if (chosen is null && window.IsAll)
             _steps.Add("no index applies: every block is a candidate (full scan with the per-event filter)");
-        return new QueryPlan(window, blocks, AllBlocks.Count, chosen is not null || !window.IsAll, filter, _steps);
+        return new QueryPlan(window, blocks, Total, chosen is not null || !window.IsAll, filter, _steps);
     }
 
     /// <summary>The intersection of the time terms ANDed at the top: the merge stops at its end.</summary>
@@ -156,6 +161,6 @@ public sealed class QueryPlanner(CaseStore store, CaseFindings findings)
     private void Step(BoundNode node, string how, IReadOnlyList<string>? values, HashSet<long> ids)
     {
         var shown = values is null ? "" : values.Count == 0 ? " (no value in the case passes)" : $" = {string.Join(", ", values.Take(5))}{(values.Count > 5 ? $", … ({values.Count})" : "")}";
-        _steps.Add($"{node}: {how}{shown} → {ids.Count} of {AllBlocks.Count} blocks");
+        _steps.Add($"{node}: {how}{shown} → {ids.Count} of {Total} blocks");
     }
 }
