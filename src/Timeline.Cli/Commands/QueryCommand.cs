@@ -21,7 +21,7 @@ namespace Timeline.Cli.Commands;
 /// Timesketch style), list events in timeline order, stack values, look around an event, explain
 /// the plan, save and run named queries.
 /// </summary>
-[Description("Search the case (Lucene-style query: host:web01 AND event:ssh_accepted, \"phrases\", wild*, /regex/, time:[A TO B], NOT, OR, ( )) and list, stack or explain.")]
+[Description("Search the case (Lucene-style query: host:web01 AND event:ssh_accepted, \"phrases\", wild*, /regex/, time:[[A TO B]], NOT, OR, ( )) and list, stack or explain.")]
 public sealed class QueryCommand(IAnsiConsole console) : Command<QueryCommand.Settings>
 {
     private readonly System.Diagnostics.Stopwatch _clock = new();
@@ -81,7 +81,7 @@ public sealed class QueryCommand(IAnsiConsole console) : Command<QueryCommand.Se
         public string? Last { get; init; }
 
         [CommandOption("--sort <ORDER>")]
-        [Description("time (default, oldest first) or -time (newest first).")]
+        [Description("time (default, oldest first) or -time (newest first; write --sort=-time so the shell and parser keep the dash).")]
         [DefaultValue("time")]
         public string Sort { get; init; } = "time";
 

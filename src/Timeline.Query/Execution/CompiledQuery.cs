@@ -59,7 +59,7 @@ public sealed class CompiledQuery
 }
 
 /// <summary>One execution: the events, and afterwards how many blocks were decoded and events read.</summary>
-public sealed class QueryRun
+public sealed class QueryRun : IScanStats
 {
     private readonly CompiledQuery _query;
     private readonly TimelineMerge _merge;

@@ -27,25 +27,36 @@ public static class Stacking
     /// <summary>Whether <see cref="CountBy"/> answers from an aggregate (no event is read).</summary>
     public static bool UsesAggregate(CompiledQuery query, QueryField field) => query.IsAll && AggregateOf.ContainsKey(field.Name);
 
-    public static IReadOnlyList<ValueCount> CountBy(CompiledQuery query, QueryField field, out QueryRun? run)
+    public static IReadOnlyList<ValueCount> CountBy(CompiledQuery query, QueryField field, out IScanStats? stats)
     {
-        run = null;
+        stats = null;
         if (UsesAggregate(query, field))
         {
             return query.Store.AggregatesOf(AggregateOf[field.Name])
                 .Select(a => new ValueCount(field.Kind == FieldKind.Rule ? a.Value.Replace('|', ' ') : a.Value, a.Count, a.FirstTicks, a.LastTicks))
                 .ToList();
         }
-        run = query.Run();
+        var scan = new UnorderedScan(query);
+        stats = scan;
         var counts = new Dictionary<string, Entry>(StringComparer.Ordinal);
-        foreach (var e in run.Events())
-        {
-            foreach (var v in FieldValues.All(field, e, query.Findings))
+        scan.Run(
+            () => new Dictionary<string, Entry>(StringComparer.Ordinal),
+            (e, local) =>
             {
-                if (!counts.TryGetValue(v, out var entry)) counts[v] = entry = new Entry();
-                entry.Add(e.SortTicks);
-            }
-        }
+                foreach (var v in FieldValues.All(field, e, query.Findings))
+                {
+                    if (!local.TryGetValue(v, out var entry)) local[v] = entry = new Entry();
+                    entry.Add(e.SortTicks);
+                }
+            },
+            local =>
+            {
+                foreach (var (v, entry) in local)
+                {
+                    if (!counts.TryGetValue(v, out var total)) counts[v] = total = new Entry();
+                    total.Merge(entry);
+                }
+            });
         return counts.Select(kv => new ValueCount(kv.Key, kv.Value.Count, kv.Value.First, kv.Value.Last)).ToList();
     }
 
@@ -81,6 +92,13 @@ public static class Stacking
             if (t is not { } ticks) return;
             if (First is null || ticks < First) First = ticks;
             if (Last is null || ticks > Last) Last = ticks;
+        }
+
+        public void Merge(Entry other)
+        {
+            Count += other.Count;
+            if (other.First is { } f && (First is null || f < First)) First = f;
+            if (other.Last is { } l && (Last is null || l > Last)) Last = l;
         }
     }
 }

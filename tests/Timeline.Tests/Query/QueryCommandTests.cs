@@ -107,7 +107,7 @@ public sealed class QueryCommandTests
     public void SortNewestFirstAndChosenColumnsShapeTheCsv()
     {
         var (dir, c) = Copy();
-        var r = CliRunner.Run(dir, "query", "--case", c, "event:ssh_accepted", "--sort", "-time", "--fields", "id,user,src_ip", "--format", "csv");
+        var r = CliRunner.Run(dir, "query", "--case", c, "event:ssh_accepted", "--sort=-time", "--fields", "id,user,src_ip", "--format", "csv");
         Assert.Equal(0, r.ExitCode);
         Assert.Equal(["id,user,src_ip", "98e642b88774-161,root,198.51.100.23", $"{ScenarioCase.AcceptedRoot},root,203.0.113.45", $"{ScenarioCase.AcceptedDeploy},deploy,198.51.100.10"],
             r.Stdout.Split("\r\n", StringSplitOptions.RemoveEmptyEntries));
