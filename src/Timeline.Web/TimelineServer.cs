@@ -142,6 +142,7 @@ public static class TimelineServer
             json.WriteNumber("total", query.Plan.TotalBlocks);
             json.WriteNumber("chosen", query.Plan.Blocks.Count);
             json.WriteNumber("decoded", run.BlocksDecoded);
+            json.WriteBoolean("usesIndex", query.Plan.UsesIndex);
             json.WriteStartArray("steps");
             foreach (var s in query.Plan.Steps) json.WriteStringValue(s);
             json.WriteEndArray();

@@ -84,7 +84,7 @@ internal static class AppScript
       renderRows(data, state.offset > 0);
       const p = data.plan;
       $('status').textContent = (state.offset + data.events.length) + (data.more ? '+' : '') + ' events · ' +
-        p.decoded + ' of ' + p.total + ' blocks decoded (' + p.chosen + ' chosen by index) · ' + data.ms + ' ms';
+        p.decoded + ' of ' + p.total + ' blocks decoded (' + (p.usesIndex ? p.chosen + ' chosen by index' : 'full scan') + ') · ' + data.ms + ' ms';
       if (state.offset === 0) loadHistogram();
     } catch (err) {
       showError(err);
@@ -127,7 +127,7 @@ internal static class AppScript
       t.append(tr);
     };
     add('id', e.id, true);
-    add('time', e.time || ('≤ ' + (e.sortTime || '-')) + ' (' + e.timeQuality + ')', false);
+    add('time', e.time || ('≤ ' + (e.sortTime || '-')), false);
     add('timeQuality', e.timeQuality, false);
     add('host', e.host, true);
     add('parser', e.parser, true);
@@ -266,7 +266,8 @@ internal static class AppScript
       const ol = el('ol');
       for (const s of c.steps) {
         const li = el('li');
-        li.append(el('span', s.phase, 'phase'), el('span', ' ' + (s.ticks ? '' : '') + s.summary + ' '));
+        const when = typeof s.ticks === 'number' ? new Date((s.ticks - 621355968000000000) / 10000).toISOString() + ' ' : '';
+        li.append(el('span', s.phase, 'phase'), el('span', ' ' + when + s.summary + ' '));
         li.append(pivot('id', s.eventId));
         ol.append(li);
       }

@@ -11,7 +11,7 @@ header h1 { font-size: 1.2em; margin: 0; }
 header .muted { color: #b8c2cf; }
 .muted { color: #6b7480; }
 form#search { display: flex; gap: .5em; padding: .6em 1em; background: #fff; border-bottom: 1px solid #dde1e6; }
-#q { flex: 1; font: 14px "DejaVu Sans Mono", monospace; padding: .4em .6em; border: 1px solid #b9c1cb; border-radius: 4px; }
+#q { flex: 1; font: 14px/1.6 "DejaVu Sans Mono", monospace; padding: .3em .6em; border: 1px solid #b9c1cb; border-radius: 4px; }
 #saved { max-width: 16em; }
 button { font: inherit; cursor: pointer; }
 #status { padding: .3em 1em; min-height: 1.8em; color: #44505c; }
@@ -29,7 +29,7 @@ main { display: grid; grid-template-columns: minmax(0, 3fr) minmax(0, 2fr); gap:
 #results th, #results td { text-align: left; padding: .25em .4em; border-bottom: 1px solid #eceef1; vertical-align: top; }
 #results th { background: #eef1f4; position: sticky; top: 0; }
 #results td.time { white-space: nowrap; font-family: "DejaVu Sans Mono", monospace; }
-#results td.message { font-family: "DejaVu Sans Mono", monospace; word-break: break-all; }
+#results td.message { font-family: "DejaVu Sans Mono", monospace; word-break: break-all; width: 55%; }
 #results tr:hover { background: #f3f7fd; }
 #results tr.selected { background: #e2edfb; }
 #results tr.matched td:first-child { border-left: 3px solid #d9480f; }
