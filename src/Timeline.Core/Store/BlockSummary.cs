@@ -6,9 +6,4 @@ namespace Timeline.Core.Store;
 /// event count and the distinct hosts and parsers.
 /// </summary>
 public sealed record BlockSummary(long Id, string File, long Lo, long Hi, long PositionLo, long PositionHi, int Count,
-    IReadOnlyList<string> Hosts, IReadOnlyList<string> Parsers)
-{
-    /// <summary>Whether this block may hold the event at <paramref name="position"/> of a file whose SHA-256 starts with <paramref name="shaPrefix"/>.</summary>
-    public bool MayHold(string shaPrefix, long position) =>
-        File.StartsWith(shaPrefix, StringComparison.Ordinal) && position >= PositionLo && position <= PositionHi;
-}
+    IReadOnlyList<string> Hosts, IReadOnlyList<string> Parsers);

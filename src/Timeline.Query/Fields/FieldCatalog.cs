@@ -46,8 +46,6 @@ public sealed class FieldCatalog
     /// <summary>A catalog that knows only the built-in and common names (for parsing without a case).</summary>
     public static FieldCatalog Offline { get; } = new(() => new HashSet<string>());
 
-    public static IEnumerable<string> BuiltinNames => Builtins.Keys;
-
     private IReadOnlySet<string> CaseFields => _loaded ??= _caseFields();
 
     public QueryField Resolve(string name, string query, int position)
