@@ -19,8 +19,8 @@ log="$work/auth-$lines.log"
 case="$work/query-$lines.db"
 [ -f "$log" ] || python3 "$here/gen-authlog.py" "$lines" "$log"
 touch -d "2026-12-31 23:00:00" "$log"
-dotnet build "$root/src/Timeline.Cli" -c Release -o "$work/cli" --nologo -v quiet >/dev/null
-cli="$work/cli/timeline"
+dotnet build "$root/src/Timeline.Cli" -c Release -o "$work/query-cli" --nologo -v quiet >/dev/null
+cli="$work/query-cli/timeline"
 [ -f "$case" ] || "$cli" ingest "$log" --case "$case" >/dev/null
 
 first=$("$cli" query --case "$case" --format jsonl --limit 1 | python3 -c 'import sys,json; print(json.loads(sys.stdin.readline())["time"][:10])')
@@ -72,15 +72,15 @@ run "start-up alone: timeline query --help" query --help
 
 # Warm figures: what a long-running process (timeline serve) pays per query once the code is
 # jitted. A throw-away harness in $work references the Release assemblies just built.
-harness="$work/harness"
+harness="$work/query-harness"
 mkdir -p "$harness"
 cat > "$harness/harness.csproj" <<XML
 <Project Sdk="Microsoft.NET.Sdk">
   <PropertyGroup><OutputType>Exe</OutputType><TargetFramework>net10.0</TargetFramework><Nullable>enable</Nullable><ImplicitUsings>enable</ImplicitUsings><ManagePackageVersionsCentrally>false</ManagePackageVersionsCentrally></PropertyGroup>
   <ItemGroup>
-    <Reference Include="Timeline.Core"><HintPath>$work/cli/Timeline.Core.dll</HintPath></Reference>
-    <Reference Include="Timeline.Query"><HintPath>$work/cli/Timeline.Query.dll</HintPath></Reference>
-    <Reference Include="LiteDB"><HintPath>$work/cli/LiteDB.dll</HintPath></Reference>
+    <Reference Include="Timeline.Core"><HintPath>$work/query-cli/Timeline.Core.dll</HintPath></Reference>
+    <Reference Include="Timeline.Query"><HintPath>$work/query-cli/Timeline.Query.dll</HintPath></Reference>
+    <Reference Include="LiteDB"><HintPath>$work/query-cli/LiteDB.dll</HintPath></Reference>
   </ItemGroup>
 </Project>
 XML
