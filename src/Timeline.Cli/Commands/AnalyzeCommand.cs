@@ -10,7 +10,7 @@ namespace Timeline.Cli.Commands;
 /// <c>timeline analyze PATH...</c>: the whole job in one command. Today: ingest; detection, the
 /// attack chain and the report join as they land.
 /// </summary>
-[Description("The main job: ingest evidence into a case (then detect, chain and report as those stages land). Without --case, writes <first-path-name>.timeline.db in the current folder.")]
+[Description("The main job: ingest evidence into a case and tag it with the bundled Sigma rules (chain and report join as they land). Without --case, writes <first-path-name>.timeline.db in the current folder.")]
 public sealed class AnalyzeCommand(IAnsiConsole console) : Command<IngestSettings>
 {
     public override int Execute(CommandContext context, IngestSettings settings, CancellationToken cancellation)
@@ -18,6 +18,8 @@ public sealed class AnalyzeCommand(IAnsiConsole console) : Command<IngestSetting
         var casePath = settings.Case ?? DefaultCasePath(settings.Paths[0]);
         using var store = CaseStore.OpenForWrite(casePath);
         var (_, code) = IngestRunner.Run(console, store, settings, cancellation);
+        if (code == ExitCodes.NothingIngested) return code;
+        HuntRunner.Run(console, store, [BundledRules.Rules], "informational", cancellation);
         console.MarkupLine($"Case written to [bold]{Markup.Escape(store.Path)}[/]. Next: [bold]timeline stats --case {Markup.Escape(casePath)}[/] · [bold]timeline query --case {Markup.Escape(casePath)}[/]");
         return code;
     }
