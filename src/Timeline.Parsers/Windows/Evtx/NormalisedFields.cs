@@ -1,0 +1,89 @@
+namespace Timeline.Parsers.Windows.Evtx;
+
+/// <summary>
+/// Timeline's own field names for Windows events, filled from the event's native (Sigma) fields:
+/// the first source field with a real value wins ("-" is Windows for "none"). Per-event rows come
+/// first where the generic order would pick the wrong actor, e.g. 4732 (group member added), whose
+/// TargetUserName is the group. The native fields stay as they are; a native field that already has
+/// the normalised name is never overwritten.
+/// </summary>
+internal static class NormalisedFields
+{
+    private static readonly (string Field, string[] Sources)[] Generic =
+    [
+        ("user", ["TargetUserName", "User", "AccountName", "UserName", "SubjectUserName"]),
+        ("src_ip", ["IpAddress", "SourceNetworkAddress", "SourceIp", "ClientIP", "ClientAddress"]),
+        ("logon_type", ["LogonType"]),
+        ("logon_id", ["TargetLogonId", "LogonId", "SubjectLogonId"]),
+        ("command", ["CommandLine", "ImagePath", "ServiceFileName", "ScriptBlockText"]),
+        ("image", ["NewProcessName", "Image"]),
+        ("parent_image", ["ParentProcessName", "ParentImage"]),
+        ("service_name", ["ServiceName"]),
+        ("task_name", ["TaskName"]),
+        ("workstation", ["WorkstationName", "Workstation"]),
+    ];
+
+    private static readonly Dictionary<string, (string Field, string[] Sources)[]> ByEvent = new(StringComparer.Ordinal)
+    {
+        // Security 4732/4728/4756: the member added is the user; TargetUserName names the group.
+        ["group_member_add"] = [("user", ["MemberName", "MemberSid"]), ("group", ["TargetUserName"])],
+        // TerminalServices 1149 (UserData EventXML): Param1 user, Param2 domain, Param3 source address.
+        ["rdp_auth_success"] = [("user", ["Param1"]), ("src_ip", ["Param3"])],
+        // Security 4698: the task's action is inside the TaskContent XML.
+        ["task_create"] = [("user", ["SubjectUserName", "UserContext"])],
+        ["task_delete"] = [("user", ["SubjectUserName", "UserName"])],
+        ["process_create"] = [("user", ["SubjectUserName", "User"])],
+    };
+
+    public static void Apply(Timeline.Core.Events.FieldSet fields, string? eventKind)
+    {
+        if (eventKind is not null && ByEvent.TryGetValue(eventKind, out var rows))
+        {
+            foreach (var (field, sources) in rows) Fill(fields, field, sources);
+        }
+        foreach (var (field, sources) in Generic) Fill(fields, field, sources);
+        if (eventKind is "task_create" or "task_update" && !fields.ContainsKey("command") && fields.Get("TaskContent") is { } xml)
+            fields.Set("command", TaskCommand(xml));
+    }
+
+    private static void Fill(Timeline.Core.Events.FieldSet fields, string field, string[] sources)
+    {
+        if (fields.ContainsKey(field)) return;
+        foreach (var source in sources)
+        {
+            var value = fields.Get(source);
+            if (value is null || value == "-") continue;
+            fields.Set(field, field == "src_ip" ? Address(value) : value);
+            return;
+        }
+    }
+
+    /// <summary>IPv4-mapped IPv6 (<c>::ffff:203.0.113.9</c>) is the IPv4 address; "-" and empty mean none.</summary>
+    private static string? Address(string value)
+    {
+        if (value.StartsWith("::ffff:", StringComparison.OrdinalIgnoreCase) && value.IndexOf('.') > 0) return value[7..];
+        return value;
+    }
+
+    /// <summary>
+    /// A scheduled task's action, from the task XML of Security 4698:
+    /// <c>&lt;Exec&gt;&lt;Command&gt;C:\x.exe&lt;/Command&gt;&lt;Arguments&gt;-a&lt;/Arguments&gt;&lt;/Exec&gt;</c> gives <c>C:\x.exe -a</c>.
+    /// </summary>
+    public static string? TaskCommand(string taskXml)
+    {
+        var command = Between(taskXml, "<Command>", "</Command>");
+        if (command is null) return null;
+        var arguments = Between(taskXml, "<Arguments>", "</Arguments>");
+        var text = arguments is null ? command : command + " " + arguments;
+        return System.Net.WebUtility.HtmlDecode(text.Trim());
+    }
+
+    private static string? Between(string text, string open, string close)
+    {
+        var start = text.IndexOf(open, StringComparison.Ordinal);
+        if (start < 0) return null;
+        start += open.Length;
+        var end = text.IndexOf(close, start, StringComparison.Ordinal);
+        return end < 0 ? null : text[start..end];
+    }
+}
