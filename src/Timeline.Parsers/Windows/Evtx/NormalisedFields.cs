@@ -58,10 +58,16 @@ internal static class NormalisedFields
         }
     }
 
-    /// <summary>IPv4-mapped IPv6 (<c>::ffff:203.0.113.9</c>) is the IPv4 address; "-" and empty mean none.</summary>
-    private static string? Address(string value)
+    /// <summary>
+    /// Just the address: IPv4-mapped IPv6 (<c>::ffff:203.0.113.9</c>) is the IPv4 address, and an address
+    /// with a port (RdpCoreTS 131 ClientIP <c>10.23.123.11:36160</c>, <c>[2001:db8::1]:3389</c>) loses the port.
+    /// </summary>
+    private static string Address(string value)
     {
-        if (value.StartsWith("::ffff:", StringComparison.OrdinalIgnoreCase) && value.IndexOf('.') > 0) return value[7..];
+        if (value.StartsWith("::ffff:", StringComparison.OrdinalIgnoreCase) && value.IndexOf('.') > 0) value = value[7..];
+        if (value.StartsWith('[') && value.IndexOf(']') is var close and > 0) return value[1..close];
+        var colon = value.IndexOf(':');
+        if (colon > 0 && colon == value.LastIndexOf(':') && value.IndexOf('.') > 0) return value[..colon];
         return value;
     }
 

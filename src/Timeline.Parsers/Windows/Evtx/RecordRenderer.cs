@@ -51,8 +51,11 @@ internal sealed class RecordRenderer
                 _values.RemoveRange(first, count);
                 continue;
             }
+            // A fragment without template (written by some exporters): compiled for this record only.
+            // It ends at its end-of-fragment token; bytes after it are padding.
             var nodes = _compiler.CompileFragment(ref pos, end, depth);
             RenderNodes(nodes, [], depth);
+            return;
         }
     }
 
