@@ -2,9 +2,10 @@ namespace Timeline.Parsers.Windows.Evtx;
 
 /// <summary>
 /// Timeline's own field names for Windows events, filled from the event's native (Sigma) fields:
-/// the first source field with a real value wins ("-" is Windows for "none"). Per-event rows come
-/// first where the generic order would pick the wrong actor, e.g. 4732 (group member added), whose
-/// TargetUserName is the group. The native fields stay as they are; a native field that already has
+/// the first source field with a real value wins ("-" is Windows for "none"). Per-event rows replace
+/// the generic sources of their field where the generic order would pick the wrong actor, e.g. 4732
+/// (group member added), whose TargetUserName is the group, or 7045, whose AccountName is the
+/// account the service runs as, not the user who installed it. The native fields stay as they are; a native field that already has
 /// the normalised name is never overwritten.
 /// </summary>
 internal static class NormalisedFields
@@ -32,16 +33,20 @@ internal static class NormalisedFields
         // Security 4698: the task's action is inside the TaskContent XML.
         ["task_create"] = [("user", ["SubjectUserName", "UserContext"])],
         ["task_delete"] = [("user", ["SubjectUserName", "UserName"])],
-        ["process_create"] = [("user", ["SubjectUserName", "User"])],
+        // Security 4688: TargetLogonId is the (often empty) linked session; the creator's session is SubjectLogonId.
+        ["process_create"] = [("user", ["SubjectUserName", "User"]), ("logon_id", ["SubjectLogonId", "LogonId"])],
+        // System 7045 names no installing user (its UserID SID is the actor); Security 4697 has SubjectUserName.
+        ["service_install"] = [("user", ["SubjectUserName"])],
     };
 
     public static void Apply(Timeline.Core.Events.FieldSet fields, string? eventKind)
     {
-        if (eventKind is not null && ByEvent.TryGetValue(eventKind, out var rows))
+        var rows = eventKind is not null ? ByEvent.GetValueOrDefault(eventKind) : null;
+        foreach (var (field, sources) in rows ?? []) Fill(fields, field, sources);
+        foreach (var (field, sources) in Generic)
         {
-            foreach (var (field, sources) in rows) Fill(fields, field, sources);
+            if (rows is null || Array.FindIndex(rows, r => r.Field == field) < 0) Fill(fields, field, sources);
         }
-        foreach (var (field, sources) in Generic) Fill(fields, field, sources);
         if (eventKind is "task_create" or "task_update" && !fields.ContainsKey("command") && fields.Get("TaskContent") is { } xml)
             fields.Set("command", TaskCommand(xml));
     }
@@ -52,7 +57,7 @@ internal static class NormalisedFields
         foreach (var source in sources)
         {
             var value = fields.Get(source);
-            if (value is null || value == "-") continue;
+            if (value is null || value == "-" || (field == "logon_id" && value == "0x0")) continue;
             fields.Set(field, field == "src_ip" ? Address(value) : value);
             return;
         }
