@@ -19,12 +19,16 @@ public sealed class EvtxParser : ILogParser
 {
     public string Name => EvtxEventMapper.ParserName;
 
-    /// <summary>100 for a file header; 60 for a bare chunk (a carved chunk or a file missing its header).</summary>
+    /// <summary>
+    /// 100 for a file header; 60 for a bare chunk (a carved chunk); 50 for a file whose header is
+    /// destroyed but whose first chunk sits where it belongs, at 4096.
+    /// </summary>
     public int Sniff(SniffSample sample)
     {
         var head = sample.Head.AsSpan();
         if (head.StartsWith(EvtxFileHeader.Signature)) return 100;
         if (head.StartsWith(ChunkHeader.Signature)) return 60;
+        if (head.Length > EvtxFileHeader.Size && head[EvtxFileHeader.Size..].StartsWith(ChunkHeader.Signature)) return 50;
         return 0;
     }
 
@@ -71,6 +75,11 @@ public sealed class EvtxParser : ILogParser
         {
             reader = new ChunkBlockReader(stream, 0, head[..got]);
         }
+        else if (got == EvtxFileHeader.Size && PeekChunk(stream, out var first))
+        {
+            context.Warn(0, "the file header is damaged (no ElfFile signature) but a chunk follows at 4096; reading the chunks", kind: PositionKind.Record);
+            reader = new ChunkBlockReader(stream, EvtxFileHeader.Size, first);
+        }
         else
         {
             context.Warn(0, "not an EVTX file: neither an ElfFile header nor an ElfChnk chunk at the start", kind: PositionKind.Record);
@@ -85,6 +94,22 @@ public sealed class EvtxParser : ILogParser
         if (header is not null && pipeline.ChunksRead != header.ChunkCount)
             context.Warn(0, $"the file header counts {header.ChunkCount} chunks but {pipeline.ChunksRead} were found and read"
                 + (header.Dirty ? " (the header is marked dirty: it was not flushed)" : ""), kind: PositionKind.Record);
+    }
+
+    /// <summary>Reads the next 8 bytes; true when they are a chunk signature (the bytes are handed back as a prefix).</summary>
+    private static bool PeekChunk(Stream stream, out byte[] first)
+    {
+        first = new byte[ChunkHeader.Signature.Length];
+        int got;
+        try
+        {
+            got = stream.ReadAtLeast(first, first.Length, throwOnEndOfStream: false);
+        }
+        catch (Exception ex) when (ex is IOException or InvalidDataException)
+        {
+            return false;
+        }
+        return got == first.Length && first.AsSpan().SequenceEqual(ChunkHeader.Signature);
     }
 
     private static void CheckHeader(EvtxFileHeader header, int got, ParseContext context)
