@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Collections.Concurrent;
 using Timeline.Core.Events;
 using Timeline.Core.Ingest;
@@ -26,7 +25,7 @@ internal sealed class ChunkPipeline
 
     public IEnumerable<EventRecord> Run(ChunkBlockReader reader)
     {
-        var inFlight = new Queue<Task<ChunkResult>>();
+        var inFlight = new Queue<ChunkJob>();
         try
         {
             while (true)
@@ -35,7 +34,9 @@ internal sealed class ChunkPipeline
                 var block = reader.Next();
                 if (block is null) break;
                 ChunksRead++;
-                inFlight.Enqueue(Start(block));
+                var job = new ChunkJob(block, Decode);
+                inFlight.Enqueue(job);
+                ThreadPool.UnsafeQueueUserWorkItem(job, preferLocal: false);
                 if (inFlight.Count < Window) continue;
                 foreach (var e in Finish(inFlight.Dequeue())) yield return e;
             }
@@ -46,16 +47,12 @@ internal sealed class ChunkPipeline
         }
         finally
         {
-            // The consumer stopped early or something failed: let the workers finish so their buffers go back to the pool.
-            foreach (var task in inFlight)
-            {
-                try { task.Wait(); }
-                catch (AggregateException) { }
-            }
+            // The consumer stopped early or something failed: settle the remaining jobs so their buffers go back to the pool.
+            foreach (var job in inFlight) job.Settle();
         }
     }
 
-    private Task<ChunkResult> Start(ChunkBlock block) => Task.Run(() =>
+    private ChunkResult Decode(ChunkBlock block)
     {
         if (!_decoders.TryTake(out var decoder)) decoder = new ChunkDecoder();
         try
@@ -71,13 +68,12 @@ internal sealed class ChunkPipeline
         finally
         {
             _decoders.Add(decoder);
-            ArrayPool<byte>.Shared.Return(block.Buffer);
         }
-    }, _context.Cancellation);
+    }
 
-    private List<EventRecord> Finish(Task<ChunkResult> task)
+    private List<EventRecord> Finish(ChunkJob job)
     {
-        var result = task.GetAwaiter().GetResult();
+        var result = job.Result(_context.Cancellation);
         foreach (var w in result.Warnings) _context.Warn(w.Position, w.Message, w.Excerpt, PositionKind.Record);
         return result.Events;
     }

@@ -55,7 +55,7 @@ internal sealed class EvtxEventMapper
         foreach (var (name, value) in data) fields.Set(EvtxFields.System.Contains(name) ? "Data." + name : name, value);
         var kind = WindowsEventKinds.For(record[SystemField.Channel], record[SystemField.EventId]);
         fields.Set("event", kind);
-        NormalisedFields.Apply(fields, kind);
+        NormalisedFields.Apply(fields, data, kind);
         return new EventRecord
         {
             Ticks = ticks,

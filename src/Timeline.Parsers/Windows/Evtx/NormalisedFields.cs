@@ -39,17 +39,42 @@ internal static class NormalisedFields
         ["service_install"] = [("user", ["SubjectUserName"])],
     };
 
-    public static void Apply(Timeline.Core.Events.FieldSet fields, string? eventKind)
+    /// <summary>Field → (normalised field, rank) for the generic sources: one hash lookup per data field.</summary>
+    private static readonly Dictionary<string, (int Slot, int Rank)[]> GenericSources = Generic
+        .SelectMany((row, slot) => row.Sources.Select((source, rank) => (source, slot, rank)))
+        .GroupBy(x => x.source, StringComparer.Ordinal)
+        .ToDictionary(g => g.Key, g => g.Select(x => (x.slot, x.rank)).ToArray(), StringComparer.Ordinal);
+
+    /// <summary>Adds the normalised fields, reading the record's data fields once.</summary>
+    public static void Apply(Timeline.Core.Events.FieldSet fields, IReadOnlyList<KeyValuePair<string, string>> data, string? eventKind)
     {
         var rows = eventKind is not null ? ByEvent.GetValueOrDefault(eventKind) : null;
         foreach (var (field, sources) in rows ?? []) Fill(fields, field, sources);
-        foreach (var (field, sources) in Generic)
+        Span<int> best = stackalloc int[Generic.Length];
+        best.Fill(int.MaxValue);
+        Span<int> pick = stackalloc int[Generic.Length];
+        for (var i = 0; i < data.Count; i++)
         {
-            if (rows is null || Array.FindIndex(rows, r => r.Field == field) < 0) Fill(fields, field, sources);
+            if (!GenericSources.TryGetValue(data[i].Key, out var targets)) continue;
+            foreach (var (slot, rank) in targets)
+            {
+                if (rank < best[slot] && HasValue(Generic[slot].Field, data[i].Value)) { best[slot] = rank; pick[slot] = i; }
+            }
+        }
+        for (var slot = 0; slot < Generic.Length; slot++)
+        {
+            if (best[slot] == int.MaxValue) continue;
+            var field = Generic[slot].Field;
+            if (rows is not null && Array.FindIndex(rows, r => r.Field == field) >= 0) continue;
+            if (fields.ContainsKey(field)) continue;
+            var value = data[pick[slot]].Value;
+            fields.Set(field, field == "src_ip" ? Address(value) : value);
         }
         if (eventKind is "task_create" or "task_update" && !fields.ContainsKey("command") && fields.Get("TaskContent") is { } xml)
             fields.Set("command", TaskCommand(xml));
     }
+
+    private static bool HasValue(string field, string value) => value.Length > 0 && value != "-" && !(field == "logon_id" && value == "0x0");
 
     private static void Fill(Timeline.Core.Events.FieldSet fields, string field, string[] sources)
     {
@@ -57,7 +82,7 @@ internal static class NormalisedFields
         foreach (var source in sources)
         {
             var value = fields.Get(source);
-            if (value is null || value == "-" || (field == "logon_id" && value == "0x0")) continue;
+            if (value is null || !HasValue(field, value)) continue;
             fields.Set(field, field == "src_ip" ? Address(value) : value);
             return;
         }
