@@ -53,6 +53,26 @@ public sealed class FieldSet : IReadOnlyDictionary<string, string>
         return this;
     }
 
+    /// <summary>
+    /// Appends without looking for an existing key: for parsers whose keys are already unique
+    /// (EVTX records carry ~50 fields, where <see cref="Set"/>'s scan would cost quadratic time).
+    /// A duplicate key added here is the caller's bug; lookups return the first.
+    /// </summary>
+    public FieldSet Add(string key, string? value)
+    {
+        if (string.IsNullOrEmpty(value)) return this;
+        if (_count == _keys.Length)
+        {
+            var size = Math.Max(4, _count * 2);
+            Array.Resize(ref _keys, size);
+            Array.Resize(ref _values, size);
+        }
+        _keys[_count] = key;
+        _values[_count] = value;
+        _count++;
+        return this;
+    }
+
     public string? Get(string key) => TryGetValue(key, out var v) ? v : null;
 
     public bool TryGetValue(string key, [MaybeNullWhen(false)] out string value)

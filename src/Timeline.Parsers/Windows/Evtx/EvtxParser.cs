@@ -19,6 +19,9 @@ public sealed class EvtxParser : ILogParser
 {
     public string Name => EvtxEventMapper.ParserName;
 
+    /// <summary>Every record names its computer.</summary>
+    public bool NamesHost => true;
+
     /// <summary>
     /// 100 for a file header; 60 for a bare chunk (a carved chunk); 50 for a file whose header is
     /// destroyed but whose first chunk sits where it belongs, at 4096.
