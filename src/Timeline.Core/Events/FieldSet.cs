@@ -41,15 +41,7 @@ public sealed class FieldSet : IReadOnlyDictionary<string, string>
                 return this;
             }
         }
-        if (_count == _keys.Length)
-        {
-            var size = Math.Max(4, _count * 2);
-            Array.Resize(ref _keys, size);
-            Array.Resize(ref _values, size);
-        }
-        _keys[_count] = key;
-        _values[_count] = value;
-        _count++;
+        Append(key, value);
         return this;
     }
 
@@ -60,7 +52,12 @@ public sealed class FieldSet : IReadOnlyDictionary<string, string>
     /// </summary>
     public FieldSet Add(string key, string? value)
     {
-        if (string.IsNullOrEmpty(value)) return this;
+        if (!string.IsNullOrEmpty(value)) Append(key, value);
+        return this;
+    }
+
+    private void Append(string key, string value)
+    {
         if (_count == _keys.Length)
         {
             var size = Math.Max(4, _count * 2);
@@ -70,7 +67,6 @@ public sealed class FieldSet : IReadOnlyDictionary<string, string>
         _keys[_count] = key;
         _values[_count] = value;
         _count++;
-        return this;
     }
 
     public string? Get(string key) => TryGetValue(key, out var v) ? v : null;
