@@ -48,6 +48,29 @@ internal static class ChartStyle
         return new ChartImage(id, title, caption, uri, width, height);
     }
 
+    /// <summary>A UTC time axis at the bottom with ISO dates (<c>2024-03-02</c> over <c>03:15</c>), whatever the machine's culture.</summary>
+    public static void TimeAxis(Plot plot)
+    {
+        plot.Axes.DateTimeTicksBottom();
+        plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.DateTimeAutomatic { LabelFormatter = TimeLabel };
+    }
+
+    private static string TimeLabel(DateTime t)
+    {
+        var day = t.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        if (t.TimeOfDay == TimeSpan.Zero) return day;
+        return day + "\n" + t.ToString(t.Second == 0 ? "HH:mm" : "HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>X limits around the given instants with some room either side (at least 5 minutes), so one mark is not stretched or lost.</summary>
+    public static void TimeLimits(Plot plot, IReadOnlyCollection<long> ticks, double yMin, double yMax)
+    {
+        var lo = ticks.Min();
+        var hi = ticks.Max();
+        var pad = Math.Max((hi - lo) / 20, TimeSpan.FromMinutes(5).Ticks);
+        plot.Axes.SetLimits(X(lo - pad), X(hi + pad), yMin, yMax);
+    }
+
     /// <summary>The instant as ScottPlot's DateTime axis expects it (OLE automation date, UTC).</summary>
     public static double X(long ticks) => new DateTime(ticks, DateTimeKind.Utc).ToOADate();
 

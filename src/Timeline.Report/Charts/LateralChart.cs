@@ -30,8 +30,9 @@ internal static class LateralChart
         }
         plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericManual(hosts.Select(h => new Tick(lane[h], ChartStyle.Label(h, 40))).ToArray());
         plot.Axes.Left.MajorTickStyle.Length = 0;
-        plot.Axes.SetLimitsY(-0.7, hosts.Count - 0.3);
-        plot.Axes.DateTimeTicksBottom();
+        ChartStyle.TimeAxis(plot);
+        var times = links.Select(l => l.Ticks!.Value).Concat(chains.Select(c => c.Entry?.Ticks).OfType<long>()).ToList();
+        ChartStyle.TimeLimits(plot, times, -0.7, hosts.Count - 0.3);
         plot.XLabel("time (UTC)");
         return ChartStyle.Render(plot, "chart-lateral", "Movement between hosts",
             "Arrows: the attacker moving from one host to another; diamonds: each host's break-in.", 1100, Math.Clamp(120 + hosts.Count * 50, 220, 600));

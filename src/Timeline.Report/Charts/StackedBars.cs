@@ -54,8 +54,15 @@ internal static class StackedBars
             var name = s < named.Count ? ChartStyle.Label(named[s]) : "other";
             plot.Legend.ManualItems.Add(new LegendItem { LabelText = name, FillColor = ChartStyle.Palette[s % ChartStyle.Palette.Length] });
         }
-        plot.Axes.DateTimeTicksBottom();
+        ChartStyle.TimeAxis(plot);
         plot.Axes.Margins(bottom: 0);
+        if (bins.Count < 12)
+        {
+            // A burst inside one or two bins would otherwise be stretched over the whole width.
+            var pad = (12 - bins.Count) / 2.0 * width;
+            var top = bars.Count == 0 ? 1 : bars.Max(b => b.Value) * 1.1;
+            plot.Axes.SetLimits(ChartStyle.X(bins.StartTicks) - pad, ChartStyle.X(bins.StartOf(bins.Count)) + pad, 0, top);
+        }
         plot.ShowLegend(Alignment.UpperLeft);
         return bins;
     }

@@ -44,8 +44,9 @@ internal static class SwimlaneChart
         }
         plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericManual(ticks);
         plot.Axes.Left.MajorTickStyle.Length = 0;
-        plot.Axes.SetLimitsY(-0.7, phases.Length - 0.3);
-        plot.Axes.DateTimeTicksBottom();
+        ChartStyle.TimeAxis(plot);
+        var times = timed.Select(s => s.Ticks!.Value).Concat(new[] { chain.Entry?.Ticks, chain.MiningStartTicks }.OfType<long>()).ToList();
+        ChartStyle.TimeLimits(plot, times, -0.7, phases.Length - 0.3);
         plot.XLabel("time (UTC)");
         var untimed = chain.Steps.Count - timed.Count;
         var caption = "Each mark is one step of the attack on this host, in the lane of its phase. Filled: exact time; hollow: time inferred or taken from a file's modification time; diamond: the break-in.";

@@ -21,9 +21,10 @@ p.lead{font-size:16px}
 .notice{border-left:4px solid var(--accent);background:#eef4fb;padding:8px 12px;margin:8px 0}
 .warning{border-left:4px solid var(--bad);background:#fbeeee;padding:8px 12px;margin:8px 0}
 table{border-collapse:collapse;width:100%;margin:6px 0;font-size:13px}
-th,td{border-bottom:1px solid var(--line);padding:4px 6px;text-align:left;vertical-align:top}
+th,td{border-bottom:1px solid var(--line);padding:4px 6px;text-align:left;vertical-align:top;overflow-wrap:anywhere}
 th{background:#eef1f4;font-weight:600}
 td.num,th.num{text-align:right;white-space:nowrap}
+td.t{white-space:nowrap}
 td.msg{font-family:"DejaVu Sans Mono",monospace;font-size:12px;word-break:break-all;max-width:640px}
 code,.mono{font-family:"DejaVu Sans Mono",monospace;font-size:12px;word-break:break-all}
 dl.facts{display:grid;grid-template-columns:max-content 1fr;gap:4px 14px;margin:8px 0}

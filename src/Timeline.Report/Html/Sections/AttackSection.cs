@@ -23,7 +23,7 @@ internal static class AttackSection
         if (chart is not null) ChartsSection.WriteChart(html, chart);
         if (techniques.Count > 0)
         {
-            html.Open("h3").Markup("ATT&amp;CK techniques seen").Close("h3");
+            html.Open("h3").Markup("Techniques and the rules that saw them").Close("h3");
             html.Open("table").Markup("<thead><tr><th>technique</th><th>tactics</th><th class=\"num\">hits</th><th>rules</th></tr></thead><tbody>");
             foreach (var t in techniques)
                 html.Open("tr").Open("td").Open("code").Text(t.Id, 40).Close("code").Close("td").Element("td", string.Join(", ", t.Tactics), max: 300)

@@ -25,7 +25,7 @@ internal static class EvidenceSection
             html.Open("td").Open("code").Text(f.Sha256, 64).Close("code").Close("td");
             html.Element("td", string.IsNullOrEmpty(f.Parser) ? f.Format : f.Parser, max: 100);
             html.Element("td", ReportTime.Count(f.Events), "num").Element("td", ReportTime.Count(f.Warnings), "num");
-            html.Element("td", ReportTime.Cell(f.FirstTicks)).Element("td", ReportTime.Cell(f.LastTicks));
+            html.Element("td", ReportTime.Cell(f.FirstTicks), "t").Element("td", ReportTime.Cell(f.LastTicks), "t");
             html.Element("td", quality, max: 300).Element("td", f.HostNote, max: 300);
             html.Close("tr");
         }

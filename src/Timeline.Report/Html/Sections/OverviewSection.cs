@@ -26,7 +26,7 @@ internal static class OverviewSection
             html.Open("table").Markup("<thead><tr><th>source address</th><th class=\"num\">failed logins</th><th>first (UTC)</th><th>last (UTC)</th></tr></thead><tbody>");
             foreach (var f in failed.Take(Top))
                 html.Open("tr").Open("td").Open("code").Text(f.Source, 200).Close("code").Close("td")
-                    .Element("td", ReportTime.Count(f.Count), "num").Element("td", ReportTime.Cell(f.First * TimeSpan.TicksPerMinute)).Element("td", ReportTime.Cell(f.Last * TimeSpan.TicksPerMinute)).Close("tr");
+                    .Element("td", ReportTime.Count(f.Count), "num").Element("td", ReportTime.Cell(f.First * TimeSpan.TicksPerMinute), "t").Element("td", ReportTime.Cell(f.Last * TimeSpan.TicksPerMinute), "t").Close("tr");
             html.Markup("</tbody>").Close("table");
             if (failed.Count > Top) html.Open("p", "muted").Markup($"and {ReportTime.Count(failed.Count - Top)} more addresses.").Close("p");
         }
@@ -48,7 +48,7 @@ internal static class OverviewSection
         html.Open("table").Markup($"<thead><tr><th>{what}</th><th class=\"num\">events</th><th>first (UTC)</th><th>last (UTC)</th></tr></thead><tbody>");
         foreach (var c in counts.Take(Top))
             html.Open("tr").Open("td").Open("code").Text(c.Value, 200).Close("code").Close("td").Element("td", ReportTime.Count(c.Count), "num")
-                .Element("td", ReportTime.Cell(c.FirstTicks)).Element("td", ReportTime.Cell(c.LastTicks)).Close("tr");
+                .Element("td", ReportTime.Cell(c.FirstTicks), "t").Element("td", ReportTime.Cell(c.LastTicks), "t").Close("tr");
         html.Markup("</tbody>").Close("table");
         if (counts.Count > Top) html.Open("p", "muted").Markup($"and {ReportTime.Count(counts.Count - Top)} more.").Close("p");
         html.Close("div");

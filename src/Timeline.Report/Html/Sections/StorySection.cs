@@ -77,7 +77,7 @@ internal static class StorySection
         foreach (var s in c.Steps)
         {
             html.Open("tr");
-            html.Element("td", ReportTime.Cell(s.Ticks));
+            html.Element("td", ReportTime.Cell(s.Ticks), "t");
             html.Element("td", ReportTime.Quality(s.TimeQuality));
             html.Open("td").Open("span", "phase phase-" + PhaseName.Of(s.Phase)).Markup(PhaseName.Plain(s.Phase)).Close("span").Close("td");
             html.Element("td", s.Summary, max: 1000);
