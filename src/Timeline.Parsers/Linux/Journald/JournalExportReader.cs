@@ -99,7 +99,8 @@ public sealed class JournalExportReader
             if (outcome == BinaryRead.Done) continue;
             if (outcome == BinaryRead.DataEnded) WarnTruncated(entry);
             Resync();
-            return true;
+            if (entry.FieldCount > 0) return true;
+            open = false; // the damaged field was the first: nothing of this entry survives
         }
     }
 
@@ -121,16 +122,16 @@ public sealed class JournalExportReader
         try
         {
             var got = _in.ReadExact(value.AsSpan(0, size));
-            if (slot < 0) entry.Skip();
-            else entry.SetBytes(slot, value.AsSpan(0, got));
-            if (got < size) return BinaryRead.DataEnded;
-            var next = _in.PeekByte();
-            if (next == '\n')
+            var next = got < size ? -1 : _in.PeekByte();
+            if (next == '\n' || next < 0)
             {
-                _in.Skip(1);
+                // A value cut by the end of the file is kept; the caller or the next read warns.
+                if (slot < 0) entry.Skip();
+                else entry.SetBytes(slot, value.AsSpan(0, got));
+                if (got < size) return BinaryRead.DataEnded;
+                if (next == '\n') _in.Skip(1);
                 return BinaryRead.Done;
             }
-            if (next < 0) return BinaryRead.Done; // the next read finds the end and warns
             _context.Warn(lineNumber, $"binary field {name} of {size:N0} bytes is not followed by a line end: its length is damaged; {SkipWhat(open: true)}");
             return BinaryRead.LostSync;
         }
