@@ -31,6 +31,8 @@ public sealed class JournalExportReader
     public const int MaxFieldBytes = 1024 * 1024;
     private const int MaxLineBytes = MaxFieldBytes + JournalFields.MaxNameLength + 1;
 
+    private static ReadOnlySpan<byte> Utf8Bom => [0xEF, 0xBB, 0xBF];
+
     private readonly ExportByteReader _in;
     private readonly ParseContext _context;
 
@@ -68,6 +70,7 @@ public sealed class JournalExportReader
                 continue;
             }
             if (!line.IsEmpty && line[^1] == (byte)'\r') line = line[..^1]; // CR is never part of a text field
+            if (lineNumber == 1 && line.StartsWith(Utf8Bom)) line = line[Utf8Bom.Length..]; // re-saved by an editor
             if (line.IsEmpty)
             {
                 if (open) return true;

@@ -18,7 +18,7 @@ public static class JournalFormatSniffer
         bool cursorOrTime = false, message = false, origin = false;
         foreach (var raw in lines)
         {
-            var line = raw.AsSpan().TrimEnd('\r');
+            var line = raw.AsSpan().TrimStart('\uFEFF').TrimEnd('\r');
             if (line.IsEmpty) continue;
             nonEmpty++;
             var eq = line.IndexOf('=');

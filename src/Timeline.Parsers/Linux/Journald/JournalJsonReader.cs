@@ -53,6 +53,7 @@ public static class JournalJsonReader
 
     private static bool TryFill(string text, long lineNumber, JournalEntry entry)
     {
+        text = text.TrimStart('\uFEFF'); // a byte order mark, when the file was re-saved by an editor
         if (!text.AsSpan().TrimStart().StartsWith('{')) return false;
         try
         {

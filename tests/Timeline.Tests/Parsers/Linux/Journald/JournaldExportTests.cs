@@ -162,4 +162,13 @@ public sealed class JournaldExportTests
 
         Assert.Equal("evidence-host", Assert.Single(outcome.Events).Host);
     }
+
+    [Fact]
+    public void ByteOrderMarkBeforeTheFirstFieldIsIgnored()
+    {
+        var outcome = new JournalExport().Raw([0xEF, 0xBB, 0xBF]).Entry(JournalExport.March2, "CRON", "1", "(root) CMD (a)").Parse();
+
+        Assert.Empty(outcome.Warnings);
+        Assert.Equal(JournalExport.March2 * 10 + DateTime.UnixEpoch.Ticks, Assert.Single(outcome.Events).Ticks);
+    }
 }

@@ -112,4 +112,15 @@ public sealed class JournaldJsonTests
         Assert.Single(outcome.Events);
         Assert.Equal(2, Assert.Single(outcome.Warnings).Origin.Position);
     }
+
+    [Fact]
+    public void ByteOrderMarkBeforeTheFirstObjectIsIgnored()
+    {
+        var text = "\uFEFF" + """{"__REALTIME_TIMESTAMP":"1709349302481913","SYSLOG_IDENTIFIER":"CRON","MESSAGE":"(root) CMD (a)"}""" + "\n";
+
+        Assert.Equal(95, JournalExport.Parser.Sniff(Persistence.Sniffing.Sample("j.json", text)));
+        var outcome = Parse(text);
+        Assert.Empty(outcome.Warnings);
+        Assert.Single(outcome.Events);
+    }
 }
