@@ -26,10 +26,11 @@ public sealed class CronAnalytic(CommandAnalytic commands, PhaseMap phases, Indi
                 if (command is null) return null;
                 var findings = commands.Analyze(command).ToList();
                 if (service)
-                    findings.Add(new Finding("service-cron", AttackPhase.Persistence, $"the job runs as the service account '{user}': services do not schedule shell commands (threat-notes §1.2)", 0.8, true));
+                    findings.Add(new Finding("service-cron", AttackPhase.Execution, $"the job runs as the service account '{user}': services do not schedule shell commands (threat-notes §1.2)", 0.8, true));
                 var signal = CommandSignals.From(e, command, findings, phases, $"cron job of {user}");
                 if (signal is null) return null;
                 signal.Facts["owner"] = user ?? "";
+                signal.Facts["cron_cmd"] = command;
                 return host.Add(signal, $"cron_cmd|{user}|{command}");
             }
             case "cron_replace" or "cron_list" or "cron_begin_edit" or "cron_delete":

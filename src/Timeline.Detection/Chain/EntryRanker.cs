@@ -26,7 +26,8 @@ public sealed class EntryRanker(ChainOptions options)
             var lateral = inbound.FirstOrDefault(m => m.Inbound.EventId == login.EventId);
             var covers = start is { } st && login.Ticks <= st + slack && (login.CloseTicks ?? login.Ticks + options.SessionMax.Ticks) >= st;
             var sameUser = first?.User is null || first.User == login.User || first.Parser == "linux/cron";
-            var ended = start is { } st2 && login.CloseTicks is { } c && c < st2;
+            // Ended well before the first activity: a finished admin session, not the attacker's.
+            var ended = start is { } st2 && login.CloseTicks is { } c && c < st2 - 10 * TimeSpan.TicksPerMinute;
             var adjust = (covers && sameUser ? 0.05 : 0) - (ended ? 0.2 : 0);
             var source = login.SourceIp ?? "an unknown address";
             var how = login.Method switch { "rdp" => "RDP logon", "network" => "network logon", _ => $"SSH logon ({login.Method})" };

@@ -26,7 +26,8 @@ public sealed class GapFinder
             var from = start - TimeSpan.TicksPerHour;
             var to = end + TimeSpan.TicksPerHour;
             foreach (var (file, a, b) in c.Host.Silences)
-                if (a < to && b > from)
+                // A silence that begins inside the incident, or spans its start (not one that merely ends near it).
+                if ((a >= from && a <= to) || (a <= start && b >= start))
                     gaps.Add(new EvidenceGap("time-gap", $"{file} is silent for {TimeWords.Span(a, b)} ({TimeWords.Of(a)} → {TimeWords.Of(b)}) during the incident", a, b, null));
         }
         foreach (var (user, from, to, login) in c.Sessions)

@@ -73,7 +73,7 @@ public sealed class IocCollector(IndicatorCatalog indicators)
                 case "task": Add("task", s.Facts.GetValueOrDefault("task"), "persistence", s.EventId); break;
                 case "account-created": Add("user", s.User, "created by attacker", s.EventId); break;
             }
-            if (s.Parser == "linux/cron" && s.Timed && s.Strong && s.Text.Length > 0 && s.Kind != "cron-error"
+            if (s.Facts.ContainsKey("cron_cmd") && s.Timed && s.Strong
                 && !c.Included.Any(i => i.Signal.Kind == "cron-entry" && i.Signal.Facts.GetValueOrDefault("command")?.Trim() == s.Text.Trim()))
                 Add("cron", s.Text, "scheduled command", s.EventId);
         }
@@ -85,7 +85,7 @@ public sealed class IocCollector(IndicatorCatalog indicators)
 
     private static bool IsSuspiciousPath(string p) =>
         // Never a whole home or .ssh directory: deleting it would take the owner's legitimate keys with it.
-        !BenignPaths.Contains(p) && !p.StartsWith("/proc/", StringComparison.Ordinal) && !p.StartsWith('~') && !p.TrimEnd('/').EndsWith("/.ssh", StringComparison.Ordinal)
+        !BenignPaths.Contains(p) && !p.StartsWith("/proc/", StringComparison.Ordinal) && !p.StartsWith('~') && !p.TrimEnd('/').EndsWith("/.ssh", StringComparison.Ordinal) && !p.Contains("/.ssh/", StringComparison.Ordinal)
         && (p.StartsWith("/tmp/", StringComparison.Ordinal) || p.StartsWith("/var/tmp/", StringComparison.Ordinal) || p.StartsWith("/dev/shm/", StringComparison.Ordinal)
             || p.Contains("/.", StringComparison.Ordinal) || p.StartsWith("/etc/cron", StringComparison.Ordinal) || p.StartsWith("/var/spool/cron", StringComparison.Ordinal)
             || p.StartsWith("/etc/init.d/", StringComparison.Ordinal) || p == "/etc/rc.local" || p.StartsWith("/usr/spirit", StringComparison.Ordinal));

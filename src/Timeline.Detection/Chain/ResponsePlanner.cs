@@ -40,8 +40,15 @@ public sealed class ResponsePlanner
             Add("remove", $"Remove the cron job(s) of '{group.Key}' that cron ran ({CommandSignals.Excerpt(group.First().Signal.Text, 100)}): the table file is not in the evidence — check crontab -l -u {group.Key}, /var/spool/cron and /etc/cron.d on the host",
                 $"crontab of {group.Key}", group.Select(g => g.Signal.EventId));
         }
-        foreach (var (s, _) in c.Included.Where(i => i.Signal.Kind is "cron-garbage" or "cron-error"))
-            Add("remove", $"Delete or rewrite the cron table {s.Facts.GetValueOrDefault("cron_path")}: it holds lines crontab(1) never wrote", s.Facts.GetValueOrDefault("cron_path"), [s.EventId]);
+        var rewritten = new List<string>();
+        foreach (var (s, _) in c.Included.Where(i => i.Signal.Kind is "cron-garbage" or "cron-error").OrderBy(i => i.Signal.Kind == "cron-garbage" ? 0 : 1))
+        {
+            // The log names the table by its path on the host; the evidence copy ends with that path.
+            var table = s.Facts.GetValueOrDefault("cron_path") ?? "";
+            if (rewritten.Any(r => r.EndsWith(table, StringComparison.Ordinal) || table.EndsWith(r, StringComparison.Ordinal))) continue;
+            rewritten.Add(table);
+            Add("remove", $"Delete or rewrite the cron table {s.Facts.GetValueOrDefault("cron_path")}: it holds lines crontab(1) never wrote", table, [s.EventId]);
+        }
         foreach (var (s, _) in c.Included.Where(i => i.Signal.Kind == "ssh-key"))
         {
             var path = s.Facts.GetValueOrDefault("key_path") ?? s.Origin.File;
@@ -72,6 +79,9 @@ public sealed class ResponsePlanner
                     ? $"Rotate the credentials of '{login.User}': remove the key {login.KeyFingerprint} and review every authorized_keys file"
                     : $"Change the password of '{login.User}' (it was guessed or stolen) and of every account sharing it",
                 login.User, [login.EventId]);
+        foreach (var m in c.Outbound.Where(m => m.Outbound is not null))
+            foreach (var t in SshTarget.AllIn(m.Outbound!.Text).Where(t => t.KeyFile is not null))
+                Add("rotate", $"Replace the SSH key {t.KeyFile} of {c.Host.Host}: the attacker used it to reach {m.ToHost}; remove its public half from {m.ToHost}'s authorized_keys", t.KeyFile, [m.Outbound.EventId, m.Inbound.EventId]);
         foreach (var u in iocs.Where(i => i.Type == "user" && i.Role == "created by attacker"))
             Add("rotate", $"Disable and remove the account '{u.Value}' created by the attacker", u.Value, u.EventIds);
 
