@@ -57,7 +57,7 @@ public sealed class ResponsePlanner
         var keyFiles = c.Included.Where(i => i.Signal.Kind == "ssh-key").Select(i => i.Signal.Facts.GetValueOrDefault("key_fp")).ToHashSet(StringComparer.Ordinal);
         foreach (var fp in c.AttackerKeys.Where(fp => !keyFiles.Contains(fp)))
         {
-            var evidence = c.Included.Where(i => i.Signal.Artifacts.KeyFingerprints.Contains(fp)).Select(i => i.Signal.EventId).Concat(c.Returns.Where(r => r.KeyFingerprint == fp).Select(r => r.EventId)).ToList();
+            var evidence = c.Included.Where(i => i.Signal.Artifacts.KeyFingerprints.Contains(fp)).Select(i => i.Signal.EventId).Concat(c.Returns.Append(c.Entry?.Login).OfType<Login>().Where(r => r.KeyFingerprint == fp).Select(r => r.EventId)).ToList();
             Add("remove", $"Remove the key {fp} from every authorized_keys file (the file is not in the evidence)", fp, evidence);
         }
         foreach (var (s, _) in c.Included.Where(i => i.Signal.Kind is "systemd-unit" or "rc-local" or "ld-preload"))
