@@ -95,7 +95,7 @@ public sealed class ChainAssembler(ChainKnowledge knowledge, ChainOptions option
         {
             if (entry.Login is { } l)
                 steps.Add((l.Ticks, new AttackStep(AttackPhase.Entry, l.Ticks, l.TimeQuality, l.EventId, entry.Point.Summary, entry.Point.Why, l.RuleIds, entry.Point.Confidence, l.Origin)));
-            else if (entry.Signal is { } s)
+            else if (entry.Signal is { } s && entry.Point.Kind == "exploited-service")
                 steps.Add((s.SortTicks, new AttackStep(AttackPhase.Entry, s.Ticks, s.TimeQuality, s.EventId, entry.Point.Summary + " — " + s.Summary, entry.Point.Why + "; " + s.Why, s.RuleIds, entry.Point.Confidence, s.Origin)));
         }
         foreach (var r in c.Returns)

@@ -20,7 +20,7 @@ public sealed class ChainLinker(ChainOptions options)
         var tokens = Tokens(strong);
         foreach (var s in h.Signals)
         {
-            if (c.Entry?.Signal is { } es && ReferenceEquals(es, s)) continue;
+            if (c.Entry is { Point.Kind: "exploited-service", Signal: { } es } && ReferenceEquals(es, s)) continue;
             if (s.Strong || InSession(c, s) || Shares(s, tokens) || CronEditInWindow(c, s)) c.Included.Add((s, s.Ticks));
         }
         var ranCommands = c.Included.Where(i => i.Signal.Parser == "linux/cron" && i.Signal.Timed).ToList();

@@ -79,11 +79,16 @@ public static class ChainMarkdown
     /// <summary>Escapes Markdown syntax and neutralises control and bidirectional characters.</summary>
     public static string Text(string? s)
     {
-        var sb = new StringBuilder();
-        foreach (var ch in Visible(s))
+        if (string.IsNullOrEmpty(s)) return "";
+        var sb = new StringBuilder(s.Length);
+        foreach (var ch in s)
         {
-            if ("\\`*_[]<>|#!{}".Contains(ch)) sb.Append('\\');
-            sb.Append(ch);
+            if (Unsafe(ch)) sb.Append("\\u{").Append(((int)ch).ToString("X4", CultureInfo.InvariantCulture)).Append('}');
+            else
+            {
+                if ("\\`*_[]<>|#!".Contains(ch)) sb.Append('\\');
+                sb.Append(ch);
+            }
         }
         return sb.ToString();
     }
@@ -105,10 +110,12 @@ public static class ChainMarkdown
         var sb = new StringBuilder(s.Length);
         foreach (var c in s)
         {
-            if (c < 0x20 || c == 0x7F || (c >= 0x80 && c <= 0x9F) || c is '\u061C' or '\u200E' or '\u200F' || (c >= '\u202A' && c <= '\u202E') || (c >= '\u2066' && c <= '\u2069'))
-                sb.Append("\\u{").Append(((int)c).ToString("X4", CultureInfo.InvariantCulture)).Append('}');
+            if (Unsafe(c)) sb.Append("\\u{").Append(((int)c).ToString("X4", CultureInfo.InvariantCulture)).Append('}');
             else sb.Append(c);
         }
         return sb.ToString();
     }
+
+    private static bool Unsafe(char c) =>
+        c < 0x20 || c == 0x7F || (c >= 0x80 && c <= 0x9F) || c is '\u061C' or '\u200E' or '\u200F' || (c >= '\u202A' && c <= '\u202E') || (c >= '\u2066' && c <= '\u2069');
 }
