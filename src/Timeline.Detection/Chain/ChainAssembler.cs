@@ -76,7 +76,9 @@ public sealed class ChainAssembler(ChainKnowledge knowledge, ChainOptions option
         {
             if (ReferenceEquals(l, c.Entry?.Login) || l.Ticks < entryTicks) continue;
             var byKey = l.KeyFingerprint is { } fp && c.AttackerKeys.Contains(fp);
-            var byIp = l.SourceIp is { } ip && c.AttackerIps.Contains(ip);
+            // The same address coming back counts for the accounts the attacker used, within a week;
+            // an unrelated account from a recycled address months later is not the attacker.
+            var byIp = l.SourceIp is { } ip && c.AttackerIps.Contains(ip) && c.AttackerUsers.Contains(l.User) && l.Ticks - entryTicks <= TimeSpan.TicksPerDay * 7;
             if (!byKey && !byIp) continue;
             c.Returns.Add(l);
             if (l.SourceIp is { } rip) c.AttackerIps.Add(rip);
