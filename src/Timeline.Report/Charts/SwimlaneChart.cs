@@ -14,6 +14,16 @@ internal static class SwimlaneChart
     public static ChartImage? Render(AttackChain chain, int index)
     {
         var timed = chain.Steps.Where(s => s.Ticks is not null).ToList();
+        // A file's mtime can be the copy or collection time, years after the incident: such marks
+        // would squash the chain into one pixel. They stay in the table; the chart shows the rest.
+        var own = timed.Where(s => !s.TimeQuality.HasFlag(TimeQuality.FileMtime)).Select(s => s.Ticks!.Value).ToList();
+        var farMtime = 0;
+        if (own.Count > 0)
+        {
+            var (lo, hi) = (own.Min(), own.Max());
+            var slack = Math.Max(hi - lo, TimeSpan.TicksPerHour);
+            farMtime = timed.RemoveAll(s => s.TimeQuality.HasFlag(TimeQuality.FileMtime) && (s.Ticks < lo - slack || s.Ticks > hi + slack));
+        }
         if (timed.Count == 0 && chain.Entry?.Ticks is null) return null;
         var plot = ChartStyle.NewPlot();
         var phases = Enum.GetValues<AttackPhase>();
@@ -48,9 +58,10 @@ internal static class SwimlaneChart
         var times = timed.Select(s => s.Ticks!.Value).Concat(new[] { chain.Entry?.Ticks, chain.MiningStartTicks }.OfType<long>()).ToList();
         ChartStyle.TimeLimits(plot, times, -0.7, phases.Length - 0.3);
         plot.XLabel("time (UTC)");
-        var untimed = chain.Steps.Count - timed.Count;
+        var untimed = chain.Steps.Count - timed.Count - farMtime;
         var caption = "Each mark is one step of the attack on this host, in the lane of its phase. Filled: exact time; hollow: time inferred or taken from a file's modification time; diamond: the break-in.";
         if (untimed > 0) caption += $" {untimed} step(s) have no time and are listed in the table only.";
+        if (farMtime > 0) caption += $" {farMtime} step(s) timed only by a file modification time far from the rest of the attack are listed in the table only.";
         return ChartStyle.Render(plot, $"chart-swimlane-{index}", "Attack chain on " + ChartStyle.Label(chain.Host, 60), caption, 1100, 330);
     }
 }
