@@ -19,6 +19,17 @@ app.Configure(config =>
         .WithExample("stats", "--case", "web01.timeline.db", "--format", "json");
     config.AddCommand<QueryCommand>("query")
         .WithExample("query", "--case", "web01.timeline.db", "--from", "2024-03-02T03:00", "--to", "2024-03-02T04:00");
+    config.AddCommand<ChainCommand>("chain")
+        .WithExample("chain", "--case", "web01.timeline.db", "--format", "markdown");
+    config.AddCommand<ReportCommand>("report")
+        .WithExample("report", "--case", "web01.timeline.db", "--out", "web01.html");
+    config.AddCommand<HuntCommand>("hunt")
+        .WithExample("hunt", "--case", "web01.timeline.db", "--rules", "../sigma/rules");
+    config.AddBranch("rules", rules =>
+    {
+        rules.SetDescription("Work with Sigma rule files.");
+        rules.AddCommand<RulesLintCommand>("lint").WithExample("rules", "lint", "../sigma/rules", "--format", "json");
+    });
     config.SetExceptionHandler((ex, _) => ErrorReport.Handle(ex));
 });
 using var cancel = new CancellationTokenSource();

@@ -10,14 +10,20 @@ namespace Timeline.Cli.Commands;
 /// <c>timeline analyze PATH...</c>: the whole job in one command. Today: ingest; detection, the
 /// attack chain and the report join as they land.
 /// </summary>
-[Description("The main job: ingest evidence into a case (then detect, chain and report as those stages land). Without --case, writes <first-path-name>.timeline.db in the current folder.")]
-public sealed class AnalyzeCommand(IAnsiConsole console) : Command<IngestSettings>
+[Description("The main job: ingest evidence into a case, tag it with the bundled Sigma rules, reconstruct the attack chain per host and write the HTML report (report.html beside the case). Without --case, writes <first-path-name>.timeline.db in the current folder.")]
+public sealed class AnalyzeCommand(IAnsiConsole console) : Command<AnalyzeSettings>
 {
-    public override int Execute(CommandContext context, IngestSettings settings, CancellationToken cancellation)
+    public override int Execute(CommandContext context, AnalyzeSettings settings, CancellationToken cancellation)
     {
         var casePath = settings.Case ?? DefaultCasePath(settings.Paths[0]);
         using var store = CaseStore.OpenForWrite(casePath);
         var (_, code) = IngestRunner.Run(console, store, settings, cancellation);
+        if (code == ExitCodes.NothingIngested) return code;
+        HuntRunner.Run(console, store, [BundledRules.Rules], "informational", cancellation);
+        var chains = Timeline.Detection.Chain.ChainBuilder.Build(store);
+        CaseChains.Replace(store, chains);
+        ChainCommand.WriteStory(console, chains);
+        if (!settings.NoReport) ReportCommand.WriteReport(console, store, settings.Report, "html", cancellation);
         console.MarkupLine($"Case written to [bold]{Markup.Escape(store.Path)}[/]. Next: [bold]timeline stats --case {Markup.Escape(casePath)}[/] · [bold]timeline query --case {Markup.Escape(casePath)}[/]");
         return code;
     }

@@ -41,6 +41,23 @@ public sealed class FieldSet : IReadOnlyDictionary<string, string>
                 return this;
             }
         }
+        Append(key, value);
+        return this;
+    }
+
+    /// <summary>
+    /// Appends without looking for an existing key: for parsers whose keys are already unique
+    /// (EVTX records carry ~50 fields, where <see cref="Set"/>'s scan would cost quadratic time).
+    /// A duplicate key added here is the caller's bug; lookups return the first.
+    /// </summary>
+    public FieldSet Add(string key, string? value)
+    {
+        if (!string.IsNullOrEmpty(value)) Append(key, value);
+        return this;
+    }
+
+    private void Append(string key, string value)
+    {
         if (_count == _keys.Length)
         {
             var size = Math.Max(4, _count * 2);
@@ -50,7 +67,6 @@ public sealed class FieldSet : IReadOnlyDictionary<string, string>
         _keys[_count] = key;
         _values[_count] = value;
         _count++;
-        return this;
     }
 
     public string? Get(string key) => TryGetValue(key, out var v) ? v : null;

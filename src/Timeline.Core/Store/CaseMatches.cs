@@ -22,8 +22,11 @@ public static class CaseMatches
         store.Aggregates.DeleteMany(Query.Or(Query.EQ("d", AggregateDimensions.Rule), Query.EQ("d", AggregateDimensions.Level)));
         var counts = new Dictionary<(string, string), long>();
         var batch = new List<BsonDocument>(4096);
+        var seen = new HashSet<(string, string)>();
         foreach (var m in matches)
         {
+            // A correlation can report the same event in two overlapping hits: one match per (event, rule).
+            if (!seen.Add((m.EventId, m.RuleId))) continue;
             batch.Add(new BsonDocument
             {
                 ["e"] = m.EventId,

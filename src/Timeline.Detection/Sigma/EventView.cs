@@ -15,6 +15,9 @@ public sealed class EventView : IFieldSource
     private SourceMapping? _mapping;
     private IReadOnlyDictionary<string, string>? _fields;
 
+    /// <summary>Native name that mappings use for the event's host (<see cref="EventRecord.Host"/>), which is not a field.</summary>
+    public const string HostField = "_host";
+
     public EventView() { }
 
     public EventView(EventRecord record, SourceMapping mapping, SourceMappingEntry? entry = null) => Reset(record, mapping, entry);
@@ -34,6 +37,7 @@ public sealed class EventView : IFieldSource
     {
         var record = Event;
         var native = _fields is not null && _fields.TryGetValue(sigmaField, out var n) ? n : sigmaField;
+        if (native == HostField) return record.Host;
         var value = record.Fields.Get(native);
         if (value is null && _mapping!.FirstTokenOf.TryGetValue(native, out var source))
             value = FirstToken(record.Fields.Get(source));

@@ -12,7 +12,10 @@ namespace Timeline.Detection.Sigma;
 internal sealed class ParserPlan
 {
     internal sealed record Variant(SigmaRule Rule, int RuleIndex, IReadOnlyList<Needle>? Needles);
-    internal sealed record EntryPlan(SourceMappingEntry Entry, Variant[] Variants);
+    internal sealed record EntryPlan(SourceMappingEntry Entry, Variant[] Variants)
+    {
+        public NeedleIndex Needles { get; } = new(Variants.Select(v => v.Needles).ToList());
+    }
 
     private readonly string? _dispatchField;
     private readonly Dictionary<string, EntryPlan[]> _byValue = new(StringComparer.OrdinalIgnoreCase);
@@ -43,7 +46,10 @@ internal sealed class ParserPlan
                 _byValue[v] = _byValue.TryGetValue(v, out var existing) ? [.. existing, plan] : [plan];
         }
         _always = [.. always];
+        Entries = plans;
     }
+
+    public IReadOnlyList<EntryPlan> Entries { get; }
 
     public SourceMapping Mapping { get; }
 

@@ -43,6 +43,10 @@ public sealed class RuleEngine
     /// <summary>How many rules can apply to events of <paramref name="parser"/> (0 without a mapping).</summary>
     public int RuleCountFor(string parser) => PlanFor(parser)?.RuleCount ?? 0;
 
+    /// <summary>Per logsource entry of the parser: rules attached, and how many of them have no literal needle (always evaluated).</summary>
+    public IReadOnlyList<(LogSource LogSource, int Rules, int WithoutNeedles)> PrefilterCoverage(string parser) =>
+        PlanFor(parser)?.Entries.Select(e => (e.Entry.LogSource, e.Variants.Length, e.Variants.Count(v => v.Needles is null))).ToList() ?? [];
+
     /// <summary>
     /// Matches of every rule (and correlation) at or above <paramref name="minLevel"/>. Correlation hits
     /// are reported once per contributing event (the most recent <see cref="GroupState.MaxEventIds"/>).
@@ -54,7 +58,9 @@ public sealed class RuleEngine
         var runner = new CorrelationRunner(_rules.Correlations);
         var consumes = _rules.Rules.Select(r => runner.Consumes(r.Id, r.Name)).ToArray();
         var seen = new int[_rules.Rules.Count];
+        var marks = new int[Math.Max(1, _rules.Rules.Count)];
         var stamp = 0;
+        var markStamp = 0;
         var view = new EventView();
         foreach (var record in eventsInTimeOrder)
         {
@@ -66,10 +72,14 @@ public sealed class RuleEngine
             {
                 if (!entryPlan.Entry.Admits(record)) continue;
                 view.Use(entryPlan.Entry);
-                foreach (var variant in entryPlan.Variants)
+                markStamp++;
+                entryPlan.Needles.Mark(view, marks, markStamp);
+                var variants = entryPlan.Variants;
+                for (var v = 0; v < variants.Length; v++)
                 {
+                    var variant = variants[v];
                     if (seen[variant.RuleIndex] == stamp) continue;
-                    if (variant.Needles is { } needles && !AnyNeedle(needles, view)) continue;
+                    if (variant.Needles is not null && marks[v] != markStamp) continue;
                     if (!variant.Rule.Detection.Matches(view)) continue;
                     seen[variant.RuleIndex] = stamp;
                     var rule = variant.Rule;
@@ -94,20 +104,6 @@ public sealed class RuleEngine
             if (_suppressedCorrelations.Contains(c) || RuleLevels.Rank(c.Level) < min) continue;
             foreach (var id in hit.EventIds) yield return new RuleMatch(id, c.Id, c.Title, c.Level, c.Tags, c.Author);
         }
-    }
-
-    private static bool AnyNeedle(IReadOnlyList<Needle> needles, EventView view)
-    {
-        foreach (var n in needles)
-        {
-            if (n.Field is null)
-            {
-                foreach (var text in view.KeywordTexts)
-                    if (text.Contains(n.Text, StringComparison.OrdinalIgnoreCase)) return true;
-            }
-            else if (view.Get(n.Field) is { } value && value.Contains(n.Text, StringComparison.OrdinalIgnoreCase)) return true;
-        }
-        return false;
     }
 
     private ParserPlan? PlanFor(string parser)

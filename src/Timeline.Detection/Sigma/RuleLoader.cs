@@ -81,7 +81,7 @@ public static class RuleLoader
             }
             catch (InvalidOperationException ex)
             {
-                Fail(path, 0, "YAML syntax: " + ex.Message, "yaml");
+                Fail(path, LastGoodLine(text), "YAML syntax: " + ex.Message, "yaml");
                 return;
             }
             YamlMappingNode? global = null;
@@ -190,6 +190,22 @@ public static class RuleLoader
                 FilesTotal = Files,
                 Diagnostics = _diagnostics,
             };
+        }
+
+        // YamlDotNet reports some structural errors without a position: find the last event the parser accepted.
+        private static int LastGoodLine(string text)
+        {
+            var parser = new Parser(new StringReader(text));
+            var line = 0;
+            try
+            {
+                while (parser.MoveNext()) line = (int)parser.Current!.End.Line;
+            }
+            catch (Exception ex) when (ex is YamlException or InvalidOperationException)
+            {
+                if (ex is YamlException y && y.Start.Line > 0) line = (int)y.Start.Line;
+            }
+            return line;
         }
 
         private static YamlMappingNode Without(YamlMappingNode map, string key)

@@ -56,9 +56,10 @@ public sealed class CliTests
         Assert.Equal(0, r.ExitCode);
         var root = JsonDocument.Parse(r.Stdout).RootElement;
         var all = root.GetProperty("files").EnumerateArray().ToList();
-        var readme = Assert.Single(all, f => f.GetProperty("parser").GetString() == "unrecognized");
-        Assert.EndsWith("README.md", readme.GetProperty("path").GetString());
-        var files = all.Except([readme]).ToList();
+        var unrecognised = all.Where(f => f.GetProperty("parser").GetString() == "unrecognized").ToList();
+        Assert.Contains(unrecognised, f => f.GetProperty("path").GetString()!.EndsWith("README.md"));
+        Assert.All(unrecognised, f => Assert.Equal(0, f.GetProperty("events").GetInt64()));
+        var files = all.Except(unrecognised).ToList();
         Assert.Equal(5, files.Count);
         long sum = 0;
         foreach (var f in files)
@@ -133,5 +134,47 @@ public sealed class CliTests
         var root = JsonDocument.Parse(CliRunner.Run(dir, "stats", "--case", casePath, "--format", "json").Stdout).RootElement;
         Assert.Equal(400_000, root.GetProperty("events").GetInt64());
         Assert.Equal("complete", root.GetProperty("files")[0].GetProperty("state").GetString());
+    }
+
+    [Fact]
+    public void BadInputIsWarnedWithFileAndLineAndEveryGoodLineIsKept()
+    {
+        var dir = Some.TempDir();
+        var ev = Path.Combine(dir, "evidence");
+        Directory.CreateDirectory(ev);
+        const string good = "2024-03-02T03:15:02.481913+00:00 web01 sshd[1]: Failed password for root from 203.0.113.9 port 22 ssh2";
+        // CRLF line ends, a line with invalid UTF-8, a junk line without a syslog header, a 10 MB line.
+        using (var f = File.Create(Path.Combine(ev, "auth.log")))
+        {
+            f.Write(System.Text.Encoding.UTF8.GetBytes(good + "\r\n"));
+            f.Write([.. System.Text.Encoding.UTF8.GetBytes("2024-03-02T03:15:03.000000+00:00 web01 sshd[1]: Invalid user "), 0xFF, 0xFE, (byte)'\n']);
+            f.Write("just junk, no header\n"u8);
+            f.Write(System.Text.Encoding.UTF8.GetBytes("2024-03-02T03:15:04.000000+00:00 web01 sshd[1]: " + new string('A', 10 * 1024 * 1024) + "\n"));
+            f.Write(System.Text.Encoding.UTF8.GetBytes(good.Replace("03:15:02", "03:15:05") + "\n"));
+        }
+        File.WriteAllBytes(Path.Combine(ev, "wtmp"), [0, 0, 0, 7, 1, 2, 3, 0, 0xFF]);
+        File.WriteAllBytes(Path.Combine(ev, "empty.log"), []);
+        var gz = Path.Combine(ev, "auth.log.2.gz");
+        using (var packed = new MemoryStream())
+        {
+            using (var z = new System.IO.Compression.GZipStream(packed, System.IO.Compression.CompressionLevel.Optimal, leaveOpen: true))
+                for (var i = 0; i < 3000; i++) z.Write(System.Text.Encoding.UTF8.GetBytes(good.Replace("sshd[1]", $"sshd[{i + 100}]") + $" n{i * 7919 % 10007}\n"));
+            File.WriteAllBytes(gz, packed.ToArray()[..(int)(packed.Length / 2)]);
+        }
+        var casePath = Path.Combine(dir, "c.db");
+        var r = CliRunner.Run(dir, "ingest", ev, "--case", casePath);
+        Assert.True(r.ExitCode == 3, r.Stdout + r.Stderr);
+        var root = JsonDocument.Parse(CliRunner.Run(dir, "stats", "--case", casePath, "--format", "json").Stdout).RootElement;
+        var auth = root.GetProperty("files").EnumerateArray().Single(f => f.GetProperty("path").GetString()!.EndsWith("evidence/auth.log"));
+        Assert.Equal(5, auth.GetProperty("events").GetInt64());
+        var warnings = root.GetProperty("warningList").EnumerateArray().Select(w => (File: w.GetProperty("file").GetString()!, Line: w.TryGetProperty("line", out var l) ? l.GetInt64() : -1, Message: w.GetProperty("message").GetString()!)).ToList();
+        Assert.Contains(warnings, w => w.File.EndsWith("auth.log") && w.Line == 2 && w.Message.Contains("UTF-8"));
+        Assert.Contains(warnings, w => w.File.EndsWith("auth.log") && w.Line == 3);
+        Assert.Contains(warnings, w => w.File.EndsWith("auth.log") && w.Line == 4 && w.Message.Contains("bytes long"));
+        Assert.Contains(warnings, w => w.File.EndsWith(".gz") && w.Message.Contains("truncated or corrupt"));
+        Assert.Contains(warnings, w => w.File.EndsWith("wtmp") && w.Message.Contains("binary"));
+        Assert.Contains(warnings, w => w.File.EndsWith("empty.log") && w.Message.Contains("empty"));
+        var gzFile = root.GetProperty("files").EnumerateArray().Single(f => f.GetProperty("path").GetString()!.EndsWith(".gz"));
+        Assert.InRange(gzFile.GetProperty("events").GetInt64(), 100, 2999);
     }
 }

@@ -20,11 +20,29 @@ public static class RepoPaths
     /// </summary>
     public static string? SharedData(string relative)
     {
-        var path = Path.GetFullPath(Path.Combine(Root, "..", "shared", "data", relative));
+        var path = Path.GetFullPath(Path.Combine(SharedDataRoot, relative));
         if (Directory.Exists(path) || File.Exists(path)) return path;
         if (string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase))
             throw new InvalidOperationException($"Shared test data missing in CI: {path}");
         return null;
+    }
+
+    /// <summary>
+    /// <c>$TIMELINE_SHARED_DATA</c> if set, else the nearest <c>shared/data</c> beside the repository or
+    /// beside one of its parents (a git worktree may sit one level deeper than the main checkout).
+    /// </summary>
+    public static string SharedDataRoot
+    {
+        get
+        {
+            if (Environment.GetEnvironmentVariable("TIMELINE_SHARED_DATA") is { Length: > 0 } env) return env;
+            for (var dir = new DirectoryInfo(Root).Parent; dir is not null; dir = dir.Parent)
+            {
+                var candidate = Path.Combine(dir.FullName, "shared", "data");
+                if (Directory.Exists(candidate)) return candidate;
+            }
+            return Path.Combine(Root, "..", "shared", "data");
+        }
     }
 
     /// <summary>A path relative to the repository root with forward slashes, as goldens record it.</summary>

@@ -20,15 +20,7 @@ public static partial class HistoryOwner
 {
     private const string Shells = "(?<shell>bash|zsh|sh|ash|ksh|mksh)";
 
-    public static string? User(string path)
-    {
-        var normalized = TriagePath.Normalize(path);
-        if (RootHome().IsMatch(normalized)) return "root";
-        if (UserHome().Match(normalized) is { Success: true } home) return home.Groups["user"].Value;
-        if (ShortForm().Match(TriagePath.FileName(normalized)) is { Success: true } named && TriagePath.IsUserName(named.Groups["user"].Value))
-            return named.Groups["user"].Value;
-        return null;
-    }
+    public static string? User(string path) => TriagePath.UserFrom(path, RootHome(), UserHome(), ShortForm());
 
     /// <summary>The shell that writes a history file of this name (<c>.zsh_history</c> → zsh), or null.</summary>
     public static string? Shell(string path)

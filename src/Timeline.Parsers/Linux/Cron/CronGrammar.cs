@@ -69,6 +69,11 @@ public sealed class CronGrammar : ISyslogMessageGrammar
             case CronEvents.Info:
                 fields.Set(FieldNames.Reason, open < 0 ? word.ToString() : detail.ToString());
                 break;
+            // (*system*) INSECURE MODE (mode 0600 expected) (crontabs/root): prose, then the path.
+            case CronEvents.Error when rest.LastIndexOf(" (") is var last && last > open && rest.EndsWith(')') && LooksLikePath(rest[(last + 2)..^1]):
+                fields.Set(FieldNames.Reason, rest[..last].ToString());
+                fields.Set(FieldNames.Path, rest[(last + 2)..^1].ToString());
+                break;
             case CronEvents.Error when LooksLikePath(detail):
                 fields.Set(FieldNames.Reason, word.ToString());
                 fields.Set(FieldNames.Path, detail.ToString());

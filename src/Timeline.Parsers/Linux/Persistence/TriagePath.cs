@@ -17,6 +17,22 @@ public static partial class TriagePath
     /// <summary>Backslashes become slashes so Windows-collected copies read like the original.</summary>
     public static string Normalize(string path) => path.Replace('\\', '/');
 
+    /// <summary>
+    /// The account a per-user file belongs to, from its path: <paramref name="rootHome"/> matches
+    /// root's home, <paramref name="userHome"/> captures <c>user</c> from <c>home/&lt;user&gt;/…</c>,
+    /// <paramref name="shortForm"/> captures <c>user</c> from a collector's short file name. Null when
+    /// the path does not say (absent, not guessed).
+    /// </summary>
+    public static string? UserFrom(string path, System.Text.RegularExpressions.Regex rootHome, System.Text.RegularExpressions.Regex userHome, System.Text.RegularExpressions.Regex shortForm)
+    {
+        var normalized = Normalize(path);
+        if (rootHome.IsMatch(normalized)) return "root";
+        if (userHome.Match(normalized) is { Success: true } home) return home.Groups["user"].Value;
+        if (shortForm.Match(FileName(normalized)) is { Success: true } named && IsUserName(named.Groups["user"].Value))
+            return named.Groups["user"].Value;
+        return null;
+    }
+
     /// <summary>The last path component, with URL-encoded slashes decoded first.</summary>
     public static string FileName(string path)
     {

@@ -76,7 +76,7 @@ public sealed class SyslogEventBuilder
             Host = _context.HostFor(_lastHost),
             Parser = SyslogParser.ParserName,
             Message = line.Text,
-            Fields = FieldSet.Empty,
+            Fields = new FieldSet(0),
             Origin = _context.OriginAt(line.Number),
             SortTicks = _lastTicks,
         };

@@ -14,15 +14,7 @@ namespace Timeline.Parsers.Linux.Persistence.AuthorizedKeys;
 /// </summary>
 public static partial class AuthorizedKeysOwner
 {
-    public static string? User(string path)
-    {
-        var normalized = TriagePath.Normalize(path);
-        if (RootHome().IsMatch(normalized)) return "root";
-        if (UserHome().Match(normalized) is { Success: true } home) return home.Groups["user"].Value;
-        if (ShortForm().Match(TriagePath.FileName(normalized)) is { Success: true } named && TriagePath.IsUserName(named.Groups["user"].Value))
-            return named.Groups["user"].Value;
-        return null;
-    }
+    public static string? User(string path) => TriagePath.UserFrom(path, RootHome(), UserHome(), ShortForm());
 
     /// <summary>True when the file name is <c>authorized_keys</c> or <c>authorized_keys2</c> (possibly flattened).</summary>
     public static bool IsKeysName(string path) => TriagePath.FileName(path).EndsWith("authorized_keys", StringComparison.Ordinal)

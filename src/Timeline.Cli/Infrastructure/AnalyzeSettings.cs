@@ -1,0 +1,16 @@
+using System.ComponentModel;
+using Spectre.Console.Cli;
+
+namespace Timeline.Cli.Infrastructure;
+
+/// <summary>Options of <c>analyze</c>: those of ingest plus where the report goes.</summary>
+public sealed class AnalyzeSettings : IngestSettings
+{
+    [CommandOption("--report <PATH>")]
+    [Description("Where to write the HTML report (default: report.html beside the case file).")]
+    public string? Report { get; init; }
+
+    [CommandOption("--no-report")]
+    [Description("Do not write the HTML report.")]
+    public bool NoReport { get; init; }
+}

@@ -1,0 +1,121 @@
+using System.Globalization;
+using System.Text;
+using Timeline.Core.Findings;
+
+namespace Timeline.Detection.Chain;
+
+/// <summary>
+/// A report-ready Markdown story of chains: per host the root cause, entry point and runners-up,
+/// steps with times and time quality, mining start, IOCs, response checklist, gaps and moves.
+/// Evidence text is attacker-controlled: it goes into code spans (fence longer than any backtick
+/// run inside) or is escaped, and control and bidirectional characters are shown as <c>\u{XXXX}</c>.
+/// </summary>
+public static class ChainMarkdown
+{
+    public static string Write(IReadOnlyList<AttackChain> chains)
+    {
+        var md = new StringBuilder();
+        md.Append("# Attack chains\n\n");
+        if (chains.Count == 0) md.Append("No host shows attacker activity in this case.\n");
+        foreach (var c in chains)
+        {
+            md.Append("## ").Append(Text(c.Host)).Append("\n\n").Append(Text(c.RootCause)).Append("\n\n");
+            if (c.Entry is { } e)
+            {
+                md.Append("**Entry point** (").Append(Text(e.Kind)).Append(", confidence ").Append(Pct(e.Confidence)).Append("): ").Append(Text(e.Summary)).Append(" at ").Append(TimeWords.Of(e.Ticks)).Append("  \n");
+                md.Append("*Why:* ").Append(Text(e.Why)).Append("\n\n");
+            }
+            else md.Append("**Entry point:** not found in the evidence.\n\n");
+            if (c.RunnersUp.Count > 0)
+            {
+                md.Append("Other candidates:\n\n");
+                foreach (var r in c.RunnersUp) md.Append("- ").Append(Text(r.Kind)).Append(" (").Append(Pct(r.Confidence)).Append("): ").Append(Text(r.Summary)).Append(" — ").Append(Text(r.Why)).Append('\n');
+                md.Append('\n');
+            }
+            md.Append("**Mining started:** ").Append(c.MiningStartTicks is null ? "no evidence of a running miner" : TimeWords.Of(c.MiningStartTicks)).Append("\n\n");
+            md.Append("### Steps\n\n| time (UTC) | time known by | phase | what happened | evidence |\n|---|---|---|---|---|\n");
+            foreach (var s in c.Steps)
+                md.Append("| ").Append(TimeWords.Of(s.Ticks)).Append(" | ").Append(Quality(s.TimeQuality)).Append(" | ").Append(Phase(s.Phase)).Append(" | ")
+                  .Append(Cell(s.Summary)).Append(" | ").Append(Cell(Path.GetFileName(s.Origin.File) + ":" + s.Origin.Position.ToString(CultureInfo.InvariantCulture))).Append(" |\n");
+            md.Append('\n');
+            if (c.Indicators.Count > 0)
+            {
+                md.Append("### Indicators of compromise\n\n| type | value | role |\n|---|---|---|\n");
+                foreach (var i in c.Indicators) md.Append("| ").Append(Text(i.Type)).Append(" | ").Append(Code(i.Value)).Append(" | ").Append(Cell(i.Role)).Append(" |\n");
+                md.Append('\n');
+            }
+            md.Append("### Response checklist\n\n");
+            foreach (var a in c.Response) md.Append("- [ ] **").Append(Text(a.Category)).Append("** ").Append(Text(a.Action)).Append('\n');
+            md.Append('\n');
+            if (c.Gaps.Count > 0)
+            {
+                md.Append("### Evidence gaps\n\n");
+                foreach (var g in c.Gaps) md.Append("- ").Append(Text(g.Kind)).Append(": ").Append(Text(g.Summary)).Append('\n');
+                md.Append('\n');
+            }
+            if (c.Lateral.Count > 0)
+            {
+                md.Append("### Movement between hosts\n\n");
+                foreach (var l in c.Lateral) md.Append("- ").Append(Text(l.FromHost)).Append(" → ").Append(Text(l.ToHost)).Append(" at ").Append(TimeWords.Of(l.Ticks)).Append(": ").Append(Text(l.Evidence)).Append('\n');
+                md.Append('\n');
+            }
+        }
+        return md.ToString();
+    }
+
+    public static string Phase(AttackPhase phase) => phase.ToString().ToLowerInvariant();
+
+    public static string Quality(Timeline.Core.Events.TimeQuality q) => q == Timeline.Core.Events.TimeQuality.Exact ? "exact"
+        : string.Join(", ", Enum.GetValues<Timeline.Core.Events.TimeQuality>().Where(f => f != 0 && q.HasFlag(f)).Select(f => f switch
+        {
+            Timeline.Core.Events.TimeQuality.YearInferred => "year inferred",
+            Timeline.Core.Events.TimeQuality.ZoneAssumed => "zone assumed",
+            Timeline.Core.Events.TimeQuality.FileMtime => "file mtime",
+            _ => "order only",
+        }));
+
+    private static string Pct(double v) => (v * 100).ToString("0", CultureInfo.InvariantCulture) + " %";
+
+    /// <summary>Escapes Markdown syntax and neutralises control and bidirectional characters.</summary>
+    public static string Text(string? s)
+    {
+        if (string.IsNullOrEmpty(s)) return "";
+        var sb = new StringBuilder(s.Length);
+        foreach (var ch in s)
+        {
+            if (Unsafe(ch)) sb.Append("\\u{").Append(((int)ch).ToString("X4", CultureInfo.InvariantCulture)).Append('}');
+            else
+            {
+                if ("\\`*_[]<>|#!".Contains(ch)) sb.Append('\\');
+                sb.Append(ch);
+            }
+        }
+        return sb.ToString();
+    }
+
+    private static string Cell(string? s) => Text(s);
+
+    private static string Code(string? s)
+    {
+        var v = Visible(s).Replace("|", "\\|", StringComparison.Ordinal);
+        var longest = 0;
+        for (int i = 0, run = 0; i < v.Length; i++) { run = v[i] == '`' ? run + 1 : 0; longest = Math.Max(longest, run); }
+        var fence = new string('`', longest + 1);
+        return fence + " " + v + " " + fence;
+    }
+
+    private static string Visible(string? s)
+    {
+        if (string.IsNullOrEmpty(s)) return "";
+        var sb = new StringBuilder(s.Length);
+        foreach (var c in s)
+        {
+            if (Unsafe(c)) sb.Append("\\u{").Append(((int)c).ToString("X4", CultureInfo.InvariantCulture)).Append('}');
+            else sb.Append(c);
+        }
+        return sb.ToString();
+    }
+
+    private static bool Unsafe(char c) =>
+        c < 0x20 || c == 0x7F || (c >= 0x80 && c <= 0x9F) || c is '\u061C' or '\u200E' or '\u200F' || (c >= '\u202A' && c <= '\u202E') || (c >= '\u2066' && c <= '\u2069');
+}

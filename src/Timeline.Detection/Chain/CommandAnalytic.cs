@@ -1,0 +1,152 @@
+using Timeline.Core.Findings;
+
+namespace Timeline.Detection.Chain;
+
+/// <summary>
+/// Reads one command line (bash history, cron <c>CMD</c>, sudo <c>COMMAND=</c>, crontab entry,
+/// rc.local, systemd <c>Exec*=</c>, Windows process, task or service command) and says what the
+/// attacker was doing with it. Shapes follow threat-notes §1.3–§1.7; names, pools, markers and
+/// wallet shapes come from <see cref="IndicatorCatalog"/>.
+/// </summary>
+public sealed class CommandAnalytic(IndicatorCatalog indicators)
+{
+    private static readonly string[] Downloaders = ["wget ", "curl ", "wget\t", "curl\t", "tftp ", "fetch ", "lwp-download ", "Invoke-WebRequest", "DownloadString", "DownloadFile", "Net.WebClient", "certutil -urlcache", "bitsadmin /transfer", "curl.exe "];
+    private static readonly string[] PipeToShell = ["| sh", "|sh", "| bash", "|bash", "bash -s", "sh -s", "| /bin/sh", "| /bin/bash", "|/bin/sh", "|/bin/bash", "| iex", "|iex", "IEX(", "IEX (", "Invoke-Expression"];
+    private static readonly string[] HistoryClearing = ["history -c", "history -w", "HISTFILE=/dev/null", "unset HISTFILE", "HISTSIZE=0", "HISTFILESIZE=0", "shopt -ou history", "set +o history", "Clear-History"];
+    private static readonly string[] ReconCommands = ["uname -a", "/proc/cpuinfo", "nproc", "lscpu", "whoami", "cat /etc/passwd", "free -m", "free -g", "crontab -l", "cat /etc/issue", "cat /etc/os-release", "ps aux", "netstat -", "ss -tunlp", "ip a", "ifconfig", "last -", "hostname -I", "known_hosts", "systeminfo", "Get-WmiObject Win32_Processor"];
+
+    public IReadOnlyList<Finding> Analyze(string command, bool persistenceEntry = false)
+    {
+        var findings = new List<Finding>();
+        if (string.IsNullOrWhiteSpace(command)) return findings;
+        var lower = command.ToLowerInvariant();
+        var segments = Segments(command);
+
+        // Mining: a miner binary run, miner options, pools, wallets.
+        var strongArgs = indicators.MinerArgs(command).ToList();
+        var pools = CommandArtifacts.Of(command).Urls.Select(CommandArtifacts.HostOf).Concat(PoolOptionHosts(command))
+            .OfType<string>().Select(h => (Host: h, Entry: indicators.Pool(h))).Where(p => p.Entry is not null).ToList();
+        var wallets = indicators.Wallets(command).ToList();
+        var runsMinerFile = segments.Select(ExecutedName).OfType<string>().Select(indicators.MinerFile).FirstOrDefault(e => e is not null && e.Value != "WinRing0x64.sys");
+        var strong = strongArgs.Where(a => a.Strength == "strong").ToList();
+        if (strong.Count > 0 || pools.Count > 0 || wallets.Count > 0 || runsMinerFile is not null)
+        {
+            var why = new List<string>();
+            if (runsMinerFile is not null) why.Add($"runs '{runsMinerFile.Value}', a known miner/dropper name ({runsMinerFile.Source})");
+            if (strong.Count > 0) why.Add("miner options " + string.Join(", ", strong.Select(a => a.Value.Trim())));
+            if (pools.Count > 0) why.Add("mining pool " + string.Join(", ", pools.Select(p => p.Host).Distinct()));
+            if (wallets.Count > 0) why.Add("a wallet address");
+            findings.Add(new Finding("miner-run", AttackPhase.Mining, string.Join("; ", why), strong.Count + pools.Count + wallets.Count > 0 ? 0.95 : 0.7, true));
+        }
+        else if (strongArgs.Count > 0)
+            findings.Add(new Finding("miner-tuning", AttackPhase.Mining, "tunes the host for a miner: " + string.Join(", ", strongArgs.Select(a => a.Value.Trim())), 0.6, false));
+
+        // Ingress: download piped to a shell, or a download of a known file / from a raw address.
+        var downloads = Downloaders.Any(d => command.Contains(d, StringComparison.OrdinalIgnoreCase)) || lower.StartsWith("wget") || lower.StartsWith("curl");
+        var artifacts = downloads ? CommandArtifacts.Of(command) : CommandArtifacts.None;
+        if (downloads && PipeToShell.Any(p => command.Contains(p, StringComparison.OrdinalIgnoreCase)))
+            findings.Add(new Finding("download-exec", AttackPhase.Execution, "downloads a script and pipes it to a shell (download cradle)", 0.9, true));
+        else if (downloads && (artifacts.Urls.Count > 0 || artifacts.Ips.Count > 0))
+        {
+            var rawIp = artifacts.Hosts.Any(CommandArtifacts.IsIp);
+            var known = artifacts.Hosts.Select(indicators.CampaignHost).FirstOrDefault(e => e is not null);
+            var knownFile = artifacts.Urls.Select(u => u.Split('/')[^1]).Select(indicators.MinerFile).FirstOrDefault(e => e is not null);
+            var why = "downloads " + string.Join(", ", artifacts.Urls.DefaultIfEmpty(string.Join(", ", artifacts.Ips)));
+            if (known is not null) why += $" from known campaign infrastructure ({known.Note}; {known.Source})";
+            else if (knownFile is not null) why += $" — '{knownFile.Value}' is a known miner/dropper name ({knownFile.Source})";
+            else if (rawIp) why += " from a bare IP address";
+            findings.Add(new Finding("download", AttackPhase.Execution, why, rawIp || known is not null || knownFile is not null ? 0.8 : 0.5, rawIp || known is not null || knownFile is not null));
+        }
+
+        // Persistence: authorized_keys, cron tables, boot scripts, units, preload.
+        if (lower.Contains("authorized_keys") && (command.Contains('>') || lower.Contains("ssh-rsa") || lower.Contains("ssh-ed25519") || lower.Contains("tee ")) || lower.Contains("rm -rf .ssh") || lower.Contains("rm -rf ~/.ssh") || lower.Contains("rm -rf /root/.ssh"))
+            findings.Add(new Finding("keys-tamper", AttackPhase.Persistence, "writes SSH authorized_keys (a key gives the attacker a way back in)", 0.85, true));
+        if (!persistenceEntry && (lower.Contains("| crontab -") || lower.Contains("|crontab -") || lower.Contains("crontab -r") || System.Text.RegularExpressions.Regex.IsMatch(lower, @"crontab\s+/") ||
+            (command.Contains('>') && (lower.Contains("/etc/crontab") || lower.Contains("/etc/cron.d/") || lower.Contains("/var/spool/cron")))))
+            findings.Add(new Finding("crontab-install", AttackPhase.Persistence, "installs or replaces a cron table", 0.7, false));
+        if (!persistenceEntry && command.Contains('>') && (lower.Contains("/etc/rc.local") || lower.Contains("/etc/ld.so.preload") || lower.Contains("/etc/init.d/") || lower.Contains("/etc/systemd/system/") || lower.Contains("/lib/systemd/system/")))
+            findings.Add(new Finding("boot-persistence", AttackPhase.Persistence, "writes a boot script, unit or ld.so.preload", 0.8, true));
+        if (lower.Contains("schtasks") && lower.Contains("/create") || lower.Contains("sc create") || lower.Contains("sc.exe create") || lower.Contains("new-service") || lower.Contains("register-scheduledtask"))
+            findings.Add(new Finding("windows-persistence", AttackPhase.Persistence, "creates a scheduled task or service from the command line", 0.7, true));
+
+        // Evasion.
+        if (HistoryClearing.Any(h => command.Contains(h, StringComparison.Ordinal)) || (lower.Contains("_history") && (lower.Contains("rm ") || lower.Contains("shred") || lower.Contains("truncate") || lower.Contains("/dev/null"))))
+            findings.Add(new Finding("history-clear", AttackPhase.Evasion, "clears or disables shell history (T1070.003)", 0.85, true));
+        if ((lower.Contains("/var/log") && (lower.Contains("rm ") || lower.Contains("truncate") || lower.Contains("shred") || lower.Contains("> /var/log") || lower.Contains(">/var/log"))) || lower.Contains("journalctl --vacuum") || lower.Contains("wevtutil cl") || lower.Contains("clear-eventlog"))
+            findings.Add(new Finding("log-clear", AttackPhase.Evasion, "deletes or empties system logs (T1070.002 / v19 T1685.006)", 0.85, true));
+        if (segments.Any(s => FirstWord(s) == "chattr"))
+        {
+            var onSensitive = lower.Contains(".ssh") || lower.Contains("cron") || lower.Contains("/tmp") || lower.Contains("/etc/") || lower.Contains("/var/tmp");
+            findings.Add(new Finding("chattr", AttackPhase.Evasion, "changes immutable flags (chattr) " + (onSensitive ? "on SSH, cron or temp paths" : ""), 0.7, onSensitive));
+        }
+        if ((lower.Contains("pkill") || lower.Contains("killall") || lower.Contains("kill -9")) && (lower.Contains("xmrig") || lower.Contains("kinsing") || lower.Contains("kdevtmpfsi") || lower.Contains("netstat") || lower.Contains("$3>") || lower.Contains("sysguard") || lower.Contains("stratum")))
+            findings.Add(new Finding("competitor-kill", AttackPhase.Evasion, "kills competing miners (threat-notes §1.5)", 0.85, true));
+        if (lower.Contains("setenforce 0") || lower.Contains("ufw disable") || lower.Contains("iptables -f") || lower.Contains("apparmor stop") || lower.Contains("disable apparmor") || lower.Contains("set-mppreference") || lower.Contains("add-mppreference -exclusion"))
+            findings.Add(new Finding("defense-off", AttackPhase.Evasion, "turns off a security control (SELinux, firewall, AppArmor, Defender)", 0.7, true));
+        if (lower.Contains("-enc ") || lower.Contains("-encodedcommand") || lower.Contains("base64 -d") || lower.Contains("base64 --decode"))
+            findings.Add(new Finding("encoded", AttackPhase.Execution, "runs an encoded payload", 0.75, true));
+
+        foreach (var marker in indicators.Markers(command))
+            findings.Add(new Finding("marker", marker.Phase ?? AttackPhase.Execution, $"contains '{marker.Value}': {marker.Note} ({marker.Source})", 0.9, true));
+        foreach (var path in indicators.DropperPaths(command))
+            findings.Add(new Finding("dropper-path", AttackPhase.Execution, $"uses {path.Value.Trim('/')} — a staging path of known miner kits ({path.Source})", 0.85, true));
+
+        // Lateral movement: ssh/scp to another host.
+        foreach (var target in SshTarget.AllIn(command))
+        {
+            var forceful = target.KeyFile is not null || lower.Contains("stricthostkeychecking=no") || lower.Contains("batchmode") || downloads;
+            findings.Add(new Finding("ssh-out", AttackPhase.Lateral, $"{target.Tool} to {(target.User is null ? "" : target.User + "@")}{target.Host}{(target.KeyFile is null ? "" : " with key " + target.KeyFile)}", forceful ? 0.8 : 0.5, forceful));
+        }
+
+        // Accounts and privilege.
+        var first = segments.Select(FirstWord).ToList();
+        if (first.Any(w => w is "useradd" or "adduser" or "usermod" or "chpasswd" or "passwd" or "visudo") || lower.Contains("/etc/sudoers") || lower.Contains("net user /add") || lower.Contains("net localgroup administrators"))
+            findings.Add(new Finding("account", AttackPhase.Privilege, "creates or changes an account, a password or sudo rights", 0.6, lower.Contains("-u 0") || lower.Contains("-o -u") || lower.Contains("nopasswd")));
+
+        // Hands-on activity that only matters inside an attacker's session.
+        if (findings.Count == 0)
+        {
+            if (ReconCommands.Any(r => command.Contains(r, StringComparison.Ordinal)) || first.Any(w => w is "w" or "id" or "uptime"))
+                findings.Add(new Finding("recon", AttackPhase.Execution, "looks around the host (system, CPU, users, network)", 0.4, false));
+            else if (first.Any(w => w.StartsWith("./", StringComparison.Ordinal) || w is "nohup" or "chmod") || lower.Contains("chmod +x") || lower.Contains("chmod 777"))
+                findings.Add(new Finding("exec-prep", AttackPhase.Execution, "makes a file executable or runs one from the working directory", 0.4, false));
+            else if (first.Any(w => w is "tar" or "unzip" or "mkdir" or "cd" or "mv" or "cp" or "rm") && (lower.Contains("/tmp") || lower.Contains("/var/tmp") || lower.Contains("/dev/shm") || lower.Contains(".tar.gz") || lower.Contains("/.")))
+                findings.Add(new Finding("staging", AttackPhase.Execution, "unpacks or moves files in a temporary or hidden directory", 0.4, false));
+        }
+        return findings;
+    }
+
+    /// <summary>Hosts given to <c>-o</c>/<c>--url</c> without a scheme (<c>-o pool.example:3333</c>).</summary>
+    private static IEnumerable<string> PoolOptionHosts(string command)
+    {
+        var tokens = command.Split([' ', '\t', '='], StringSplitOptions.RemoveEmptyEntries);
+        for (var i = 0; i + 1 < tokens.Length; i++)
+            if (tokens[i] is "-o" or "--url" && !tokens[i + 1].Contains("://", StringComparison.Ordinal) && tokens[i + 1].Contains(':'))
+                yield return tokens[i + 1][..tokens[i + 1].LastIndexOf(':')].ToLowerInvariant();
+    }
+
+    /// <summary>Simple commands of a pipeline or list: split on <c>;</c>, <c>&amp;&amp;</c>, <c>||</c>, <c>|</c> and parentheses.</summary>
+    internal static List<string> Segments(string command) =>
+        command.Split([";", "&&", "||", "|", "(", ")", "`", "$("], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
+
+    /// <summary>The program a simple command runs, skipping <c>sudo</c>, <c>nohup</c>, <c>env</c>, <c>exec</c> and variable assignments.</summary>
+    internal static string FirstWord(string segment)
+    {
+        foreach (var raw in segment.Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries))
+        {
+            var t = raw.Trim('"', '\'');
+            if (t is "sudo" or "nohup" or "env" or "exec" or "nice" or "setsid" or "time" || (t.Contains('=') && !t.StartsWith('-'))) continue;
+            return t;
+        }
+        return "";
+    }
+
+    /// <summary>The base name of the program a segment executes (<c>/tmp/.x/kswapd0 -B</c> → <c>kswapd0</c>).</summary>
+    internal static string? ExecutedName(string segment)
+    {
+        var word = FirstWord(segment);
+        if (word.Length == 0) return null;
+        var slash = Math.Max(word.LastIndexOf('/'), word.LastIndexOf('\\'));
+        return slash >= 0 ? word[(slash + 1)..] : word;
+    }
+}

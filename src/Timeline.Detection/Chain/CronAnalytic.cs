@@ -1,0 +1,85 @@
+using Timeline.Core.Events;
+using Timeline.Core.Findings;
+
+namespace Timeline.Detection.Chain;
+
+/// <summary>
+/// <c>linux/cron</c>: jobs run (<c>CMD</c>), tables edited (<c>REPLACE</c>/<c>LIST</c>/<c>RELOAD</c>),
+/// parse errors. Cron work owned by a service account and parse errors on spool files point at an
+/// exploited service (threat-notes §1.2, §4.3 items 6, 7, 10); bursts of edits are competitor cleaning.
+/// Repeats of one job fold into one signal.
+/// </summary>
+public sealed class CronAnalytic(CommandAnalytic commands, PhaseMap phases, IndicatorCatalog indicators) : IEventAnalytic
+{
+    public bool Handles(string parser) => parser == "linux/cron";
+
+    public Signal? Observe(EventRecord e, HostEvidence host)
+    {
+        var f = e.Fields;
+        var user = f.Get("cron_user");
+        var service = indicators.IsServiceAccount(user);
+        switch (f.Get("event"))
+        {
+            case "cron_cmd":
+            {
+                var command = f.Get("command");
+                if (command is null) return null;
+                var findings = commands.Analyze(command).ToList();
+                if (service)
+                    findings.Add(new Finding("service-cron", AttackPhase.Execution, $"the job runs as the service account '{user}': services do not schedule shell commands (threat-notes §1.2)", 0.8, true));
+                var signal = CommandSignals.From(e, command, findings, phases, $"cron job of {user}");
+                if (signal is null) return null;
+                signal.Facts["owner"] = user ?? "";
+                signal.Facts["cron_cmd"] = command;
+                return host.Add(signal, $"cron_cmd|{user}|{command}");
+            }
+            case "cron_replace" or "cron_list" or "cron_begin_edit" or "cron_delete":
+            {
+                if (e.Ticks is { } t && f.Get("event") is "cron_replace" or "cron_list") Churn(e, host, t);
+                var what = f.Get("event") switch { "cron_replace" => "replaced", "cron_list" => "listed", "cron_delete" => "deleted", _ => "opened for editing" };
+                var signal = Signal.From(e, e.Message, AttackPhase.Persistence, service ? "service-crontab" : "crontab-edit",
+                    $"crontab of {f.Get("cron_target") ?? user} {what} by {user}",
+                    service ? $"the service account '{user}' edited a cron table: an exploited service writing persistence (threat-notes §1.2)" : "a cron table changed",
+                    service ? 0.85 : 0.4, service);
+                signal.Facts["owner"] = user ?? "";
+                return host.Add(signal, $"edit|{user}|{f.Get("event")}|{(e.Ticks ?? 0) / TimeSpan.TicksPerSecond}");
+            }
+            case "cron_reload":
+            {
+                var path = f.Get("path") ?? "";
+                var owner = service || indicators.IsServiceAccount(path[(path.LastIndexOf('/') + 1)..]);
+                var signal = Signal.From(e, e.Message, AttackPhase.Persistence, owner ? "service-crontab" : "crontab-reload",
+                    $"cron loaded the changed table {path}", owner ? $"a table of the service account '{user}' was loaded" : "cron reads a table after it changed", owner ? 0.8 : 0.4, owner);
+                signal.Facts["cron_path"] = path;
+                signal.Facts["owner"] = user ?? "";
+                return host.Add(signal, $"reload|{path}|{(e.Ticks ?? 0) / TimeSpan.TicksPerMinute}");
+            }
+            case "cron_error":
+            {
+                var path = f.Get("path") ?? "";
+                var reason = f.Get("reason") ?? "error";
+                var spool = path.Contains("/spool/cron", StringComparison.Ordinal) || path.Contains("/cron.d/", StringComparison.Ordinal) || path.Contains("crontab", StringComparison.Ordinal) || path.StartsWith("crontabs/", StringComparison.Ordinal);
+                var signal = Signal.From(e, e.Message, AttackPhase.Persistence, "cron-error", $"cron could not read {(path.Length > 0 ? path : "a table")}: {reason}",
+                    "cron rejects lines that crontab(1) would never write: the table was written by another program, e.g. a Redis dump saved as a crontab (threat-notes §1.2, §4.3 item 10)",
+                    spool ? 0.75 : 0.5, spool);
+                signal.Facts["cron_path"] = path;
+                return host.Add(signal, $"error|{path}|{reason}");
+            }
+            default:
+                return null;
+        }
+    }
+
+    private static void Churn(EventRecord e, HostEvidence host, long t)
+    {
+        var q = host.CrontabEdits;
+        q.Enqueue(t);
+        while (q.Count > 0 && t - q.Peek() > host.Options.ChurnWindow.Ticks) q.Dequeue();
+        if (q.Count < host.Options.ChurnMinEdits) return;
+        if (host.LastChurnTicks is { } last && t - last < TimeSpan.TicksPerMinute) return;
+        host.LastChurnTicks = t;
+        var signal = Signal.From(e, e.Message, AttackPhase.Evasion, "crontab-churn", $"{q.Count} crontab LIST/REPLACE lines within {host.Options.ChurnWindow.TotalSeconds:0} s",
+            "a script rewriting cron tables in a loop: miners removing competitors' jobs (Kinsing d.sh, threat-notes §1.4.1, §4.3 item 7)", 0.8, true);
+        host.Add(signal, $"churn|{t / TimeSpan.TicksPerMinute}");
+    }
+}

@@ -1,0 +1,72 @@
+using Timeline.Core.Events;
+using Timeline.Core.Findings;
+
+namespace Timeline.Detection.Chain;
+
+/// <summary>
+/// Runs the analytic of each event's source, then folds in the event's rule matches: a rule adds its
+/// id to the analytic's signal (and can make it strong), and an event only a rule flagged becomes a
+/// signal whose phase comes from the rule's ATT&amp;CK tags (<see cref="PhaseMap"/>).
+/// </summary>
+public sealed class EventAnalytics
+{
+    private readonly IEventAnalytic[] _analytics;
+    private readonly PhaseMap _phases;
+
+    public EventAnalytics(ChainKnowledge knowledge)
+    {
+        _phases = knowledge.Phases;
+        var commands = new CommandAnalytic(knowledge.Indicators);
+        _analytics =
+        [
+            new LinuxAuthAnalytic(commands, knowledge.Phases),
+            new HistoryAnalytic(commands, knowledge.Phases),
+            new CronAnalytic(commands, knowledge.Phases, knowledge.Indicators),
+            new PersistenceFileAnalytic(commands, knowledge.Phases, knowledge.Indicators),
+            new SyslogAnalytic(knowledge.Indicators),
+            new WindowsAnalytic(commands, knowledge.Phases, knowledge.Indicators),
+        ];
+    }
+
+    public void Observe(EventRecord e, HostEvidence host, List<RuleMatch>? matches)
+    {
+        host.Saw(e);
+        Signal? signal = null;
+        foreach (var analytic in _analytics)
+        {
+            if (!analytic.Handles(e.Parser)) continue;
+            signal = analytic.Observe(e, host);
+            break;
+        }
+        if (signal is not null && !signal.Kept && signal.Kind is not "cron-entry" and not "ssh-key") signal = host.Add(signal);
+        if (matches is not { Count: > 0 }) return;
+
+        // A rule on a logon belongs to the logon (the entry point), not to a separate step.
+        if (host.LastLogin is { } login && login.EventId == e.Id && signal is null)
+        {
+            foreach (var m in matches) if (!login.RuleIds.Contains(m.RuleId)) login.RuleIds.Add(m.RuleId);
+            return;
+        }
+        // Failed logons are counted per source by the analytics; a rule on each of them adds no step.
+        if (signal is null && e.Fields.Get("event") is "ssh_failed" or "ssh_invalid_user" or "pam_auth_failure" or "ssh_connection_closed" or "logon_failed") return;
+        var severe = matches.Any(m => m.Level is "high" or "critical");
+        if (signal is null)
+        {
+            var phase = _phases.PhaseOf(matches.SelectMany(m => m.Tags)) ?? AttackPhase.Execution;
+            var text = e.Fields.Get("command") ?? e.Message;
+            signal = host.Add(Signal.From(e, text, phase, "rule", matches[0].Title + ": " + CommandSignals.Excerpt(text),
+                "matched " + string.Join(", ", matches.Select(m => $"'{m.Title}' ({m.Level})")), severe ? 0.8 : matches.Any(m => m.Level == "medium") ? 0.6 : 0.4, severe),
+                $"rule|{string.Join(",", matches.Select(m => m.RuleId))}|{text}");
+        }
+        else
+        {
+            if (severe && !signal.Strong) signal.Strong = true;
+            signal.Confidence = Math.Min(0.99, signal.Confidence + 0.05);
+        }
+        foreach (var m in matches)
+        {
+            if (!signal.RuleIds.Contains(m.RuleId)) signal.RuleIds.Add(m.RuleId);
+            if (!signal.RuleTitles.Contains(m.Title)) signal.RuleTitles.Add(m.Title);
+        }
+    }
+}

@@ -1,0 +1,92 @@
+using Timeline.Core.Findings;
+
+namespace Timeline.Detection.Chain;
+
+/// <summary>
+/// The indicators of compromise of one chain, each with its role and the events it was seen in:
+/// attacker addresses, download URLs and hosts, pools (host:port), wallets, dropped files and
+/// staging directories, abused or created accounts, planted SSH keys, cron lines, services and tasks.
+/// </summary>
+public sealed class IocCollector(IndicatorCatalog indicators)
+{
+    private static readonly string[] BenignPaths = ["/dev/null", "/proc/cpuinfo", "/etc/passwd", "/etc/issue", "/etc/os-release", "/bin/sh", "/bin/bash", "/usr/bin/env"];
+
+    public IReadOnlyList<Indicator> Collect(AttackContext c)
+    {
+        var list = new Dictionary<(string, string), (string Role, List<string> Events)>();
+        void Add(string type, string? value, string role, string eventId)
+        {
+            if (string.IsNullOrWhiteSpace(value)) return;
+            if (!list.TryGetValue((type, value), out var entry)) list[(type, value)] = entry = (role, []);
+            if (!entry.Events.Contains(eventId)) entry.Events.Add(eventId);
+        }
+
+        if (c.Entry is { } entry)
+        {
+            if (entry.Login is { } l)
+            {
+                Add("ip", l.SourceIp, entry.Point.Kind.Contains("bruteforce", StringComparison.Ordinal) ? "brute force and entry" : "entry", l.EventId);
+                Add("user", l.User, "abused account", l.EventId);
+            }
+            else if (entry.Point.User is { } u && entry.Signal is { } s) Add("user", u, "exploited service account", s.EventId);
+        }
+        foreach (var r in c.Returns)
+        {
+            Add("ip", r.SourceIp, c.AttackerKeys.Contains(r.KeyFingerprint ?? "") ? "logged in with a planted key" : "returned", r.EventId);
+            Add("ssh-key", r.KeyFingerprint, "used by the attacker", r.EventId);
+        }
+        foreach (var m in c.Inbound) Add("ip", m.Inbound.SourceIp, $"compromised peer {m.FromHost}", m.Inbound.EventId);
+        foreach (var m in c.Outbound) if (m.Outbound is { } o) Add("host", m.ToHost, "lateral movement target", o.EventId);
+        foreach (var (s, _) in c.Included)
+        {
+            var a = s.Artifacts.Urls.Count + s.Artifacts.Paths.Count + s.Artifacts.Ips.Count > 0 ? s.Artifacts : CommandArtifacts.Of(s.Text);
+            foreach (var url in a.Urls)
+            {
+                var host = CommandArtifacts.HostOf(url);
+                var pool = host is null ? null : indicators.Pool(host);
+                if (pool is not null || url.StartsWith("stratum", StringComparison.OrdinalIgnoreCase))
+                {
+                    Add("pool", host + (CommandArtifacts.PortOf(url) is { } port ? ":" + port : ""), "mining pool", s.EventId);
+                    Add("domain", host, "mining pool", s.EventId);
+                }
+                else
+                {
+                    Add("url", url, "download", s.EventId);
+                    if (host is not null) Add(CommandArtifacts.IsIp(host) ? "ip" : "domain", host, "download host", s.EventId);
+                }
+            }
+            foreach (var ip in a.Ips) if (!list.ContainsKey(("ip", ip))) Add("ip", ip, s.Kind == "ssh-out" ? "lateral movement target" : "named by attacker command", s.EventId);
+            foreach (var (wallet, _) in indicators.Wallets(s.Text)) Add("wallet", wallet, "mining wallet", s.EventId);
+            foreach (var fp in a.KeyFingerprints) if (c.AttackerKeys.Contains(fp)) Add("ssh-key", fp, "planted key", s.EventId);
+            if (s.Strong || s.Phase == AttackPhase.Mining)
+                foreach (var p in a.Paths.Where(IsSuspiciousPath)) Add("file", p, s.MiningRun ? "miner binary" : "attacker file", s.EventId);
+            if (s.MiningRun)
+            {
+                var name = s.Facts.GetValueOrDefault("process") ?? CommandAnalytic.Segments(s.Text).Select(CommandAnalytic.ExecutedName).FirstOrDefault(n => n is not null && indicators.MinerFile(n) is not null);
+                Add("process", name, "miner process", s.EventId);
+            }
+            switch (s.Kind)
+            {
+                case "cron-entry": Add("cron", $"{s.Facts.GetValueOrDefault("cron_path")}: {s.Facts.GetValueOrDefault("schedule")} {s.Facts.GetValueOrDefault("command")}", "persistence", s.EventId); break;
+                case "ssh-key": Add("ssh-key", s.Facts.GetValueOrDefault("key_fp"), "planted key", s.EventId); break;
+                case "service" or "winring0": Add("service", s.Facts.GetValueOrDefault("service"), s.Kind == "winring0" ? "miner driver service" : "persistence", s.EventId); break;
+                case "task": Add("task", s.Facts.GetValueOrDefault("task"), "persistence", s.EventId); break;
+                case "account-created": Add("user", s.User, "created by attacker", s.EventId); break;
+            }
+            if (s.Facts.ContainsKey("cron_cmd") && s.Timed && s.Strong
+                && !c.Included.Any(i => i.Signal.Kind == "cron-entry" && i.Signal.Facts.GetValueOrDefault("command")?.Trim() == s.Text.Trim()))
+                Add("cron", s.Text, "scheduled command", s.EventId);
+        }
+        return list.Select(kv => new Indicator(kv.Key.Item1, kv.Key.Item2, kv.Value.Role, kv.Value.Events))
+            .OrderBy(i => Array.IndexOf(TypeOrder, i.Type)).ThenBy(i => i.Value, StringComparer.Ordinal).ToList();
+    }
+
+    private static readonly string[] TypeOrder = ["ip", "domain", "url", "pool", "wallet", "host", "user", "ssh-key", "file", "process", "cron", "service", "task"];
+
+    private static bool IsSuspiciousPath(string p) =>
+        // Never a whole home or .ssh directory: deleting it would take the owner's legitimate keys with it.
+        !BenignPaths.Contains(p) && !p.StartsWith("/proc/", StringComparison.Ordinal) && !p.StartsWith('~') && !p.TrimEnd('/').EndsWith("/.ssh", StringComparison.Ordinal) && !p.Contains("/.ssh/", StringComparison.Ordinal)
+        && (p.StartsWith("/tmp/", StringComparison.Ordinal) || p.StartsWith("/var/tmp/", StringComparison.Ordinal) || p.StartsWith("/dev/shm/", StringComparison.Ordinal)
+            || p.Contains("/.", StringComparison.Ordinal) || p.StartsWith("/etc/cron", StringComparison.Ordinal) || p.StartsWith("/var/spool/cron", StringComparison.Ordinal)
+            || p.StartsWith("/etc/init.d/", StringComparison.Ordinal) || p == "/etc/rc.local" || p.StartsWith("/usr/spirit", StringComparison.Ordinal));
+}

@@ -1,0 +1,98 @@
+using Timeline.Core.Events;
+using Timeline.Core.Findings;
+
+namespace Timeline.Detection.Chain;
+
+/// <summary>
+/// <c>linux/auth</c>: failed SSH logons tallied per source, accepted logons remembered with what was
+/// known about their source and key, sessions closed by sshd pid, sudo commands read as commands,
+/// account changes (threat-notes §1.1, §1.4.3).
+/// </summary>
+public sealed class LinuxAuthAnalytic(CommandAnalytic commands, PhaseMap phases) : IEventAnalytic
+{
+    public bool Handles(string parser) => parser == "linux/auth";
+
+    public Signal? Observe(EventRecord e, HostEvidence host)
+    {
+        var f = e.Fields;
+        switch (f.Get("event"))
+        {
+            case "ssh_failed":
+            case "ssh_invalid_user" when f.Get("src_ip") is not null:
+            {
+                var ip = f.Get("src_ip");
+                if (ip is null) return null;
+                var tally = Tally(host, ip, e.Ticks);
+                if (f.Get("event") == "ssh_failed") tally.Fail(e.Ticks, f.Get("user"));
+                else if (f.Get("user") is { } u && tally.Users.Count < SourceTally.MaxUsers) tally.Users.Add(u);
+                return null;
+            }
+            case "ssh_accepted":
+                Accept(e, host);
+                return null;
+            case "ssh_disconnect":
+            case "session_close" when f.Get("pam_service") == "sshd":
+                if (f.Get("pid") is { } pid && host.OpenSessions.TryGetValue("sshd:" + pid, out var open) && open.CloseTicks is null) open.CloseTicks = e.Ticks;
+                return null;
+            case "sudo":
+                if (f.Get("command") is not { } command) return null;
+                return CommandSignals.From(e, command, commands.Analyze(command), phases, $"sudo by {f.Get("user")}");
+            case "user_add":
+            {
+                var uid0 = f.Get("uid") == "0";
+                var oddHome = f.Get("home") is { } h && (h.StartsWith("/tmp", StringComparison.Ordinal) || h.StartsWith("/dev/shm", StringComparison.Ordinal) || h.StartsWith("/var/tmp", StringComparison.Ordinal));
+                return Signal.From(e, e.Message, uid0 ? AttackPhase.Privilege : AttackPhase.Persistence, "account-created",
+                    $"account '{f.Get("user")}' created", uid0 ? "a new account with UID 0 (root rights)" : oddHome ? "a new account living in a temporary directory" : "a new account",
+                    uid0 || oddHome ? 0.8 : 0.4, uid0 || oddHome);
+            }
+            case "group_member_add" when f.Get("group") is "sudo" or "wheel" or "root" or "adm" or "admin":
+                return Signal.From(e, e.Message, AttackPhase.Privilege, "sudo-granted", $"'{f.Get("user")}' added to group '{f.Get("group")}'", "gives the account administrator rights", 0.5, false);
+            case "password_change":
+                return Signal.From(e, e.Message, AttackPhase.Persistence, "password-changed", $"password of '{f.Get("user")}' changed",
+                    "attackers change the password of a guessed account to keep it (threat-notes §1.1)", 0.4, false);
+            default:
+                return null;
+        }
+    }
+
+    private static SourceTally Tally(HostEvidence host, string ip, long? ticks)
+    {
+        if (!host.Sources.TryGetValue(ip, out var tally)) host.Sources[ip] = tally = new SourceTally { FirstSeenTicks = ticks ?? 0 };
+        return tally;
+    }
+
+    private static void Accept(EventRecord e, HostEvidence host)
+    {
+        var f = e.Fields;
+        if (e.Ticks is not { } t || f.Get("user") is not { } user) return;
+        var ip = f.Get("src_ip");
+        var fp = f.Get("key_fp");
+        var known = ip is not null && host.Sources.ContainsKey(ip);
+        var tally = ip is null ? null : Tally(host, ip, t);
+        var keyKey = user + "|" + fp;
+        var newKey = fp is not null && !host.KeysSeen.ContainsKey(keyKey) && host.HasBaselineBefore(t);
+        if (fp is not null) host.KeysSeen.TryAdd(keyKey, t);
+        var login = new Login
+        {
+            EventId = e.Id,
+            Ticks = t,
+            TimeQuality = e.TimeQuality,
+            Origin = e.Origin,
+            User = user,
+            SourceIp = ip,
+            Method = f.Get("auth_method") ?? "unknown",
+            KeyFingerprint = fp,
+            SessionKey = f.Get("pid") is { } pid ? "sshd:" + pid : null,
+            FailuresBefore = tally?.Failures ?? 0,
+            UsersTried = tally?.Users.Order(StringComparer.Ordinal).ToList() ?? [],
+            FailFirstTicks = tally?.FirstFailTicks,
+            FailLastTicks = tally?.LastFailTicks,
+            NewSource = ip is not null && (!known || tally!.Successes == 0 && tally.Failures == 0) && host.HasBaselineBefore(t),
+            NewKey = newKey,
+        };
+        if (tally is not null) tally.Successes++;
+        var remarkable = login.FailuresBefore >= host.Options.BruteForceMinFailures || login.NewSource || login.NewKey
+            || (ip is not null && CommandArtifacts.IsInternal(ip)) || (user == "root" && login.Method == "password");
+        host.Keep(login, remarkable);
+    }
+}

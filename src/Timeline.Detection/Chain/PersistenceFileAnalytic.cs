@@ -1,0 +1,80 @@
+using Timeline.Core.Events;
+using Timeline.Core.Findings;
+
+namespace Timeline.Detection.Chain;
+
+/// <summary>
+/// Persistence files copied off the host (<c>linux/crontab</c>, <c>linux/authorized-keys</c>,
+/// <c>linux/systemd-unit</c>, <c>linux/rc-local</c>, <c>linux/ld-preload</c>). Their entries have no
+/// time of their own (file mtime), so they never start an incident; they are kept so the response
+/// plan can cite the exact file and line to remove, and linked to timed events that mention them.
+/// </summary>
+public sealed class PersistenceFileAnalytic(CommandAnalytic commands, PhaseMap phases, IndicatorCatalog indicators) : IEventAnalytic
+{
+    public bool Handles(string parser) => parser is "linux/crontab" or "linux/authorized-keys" or "linux/systemd-unit" or "linux/rc-local" or "linux/ld-preload";
+
+    public Signal? Observe(EventRecord e, HostEvidence host)
+    {
+        var f = e.Fields;
+        switch (f.Get("event"))
+        {
+            case "crontab_entry":
+            {
+                var command = f.Get("command") ?? "";
+                var schedule = f.Get("schedule") ?? "";
+                var findings = commands.Analyze(command, persistenceEntry: true).ToList();
+                var owner = f.Get("cron_user");
+                if (schedule.StartsWith('@') && command.Contains("/.", StringComparison.Ordinal))
+                    findings.Add(new Finding("cron-shape", AttackPhase.Persistence, $"'{schedule}' runs a program from a hidden directory (threat-notes §1.4.1)", 0.7, true));
+                if (indicators.IsServiceAccount(owner) && f.Get("table") == "user")
+                    findings.Add(new Finding("service-cron", AttackPhase.Persistence, $"a cron table of the service account '{owner}'", 0.75, true));
+                var entry = CommandSignals.From(e, $"{schedule} {command}", findings, phases, $"crontab line of {owner}", AttackPhase.Persistence)
+                    ?? Signal.From(e, $"{schedule} {command}", AttackPhase.Persistence, "cron-entry", $"crontab line of {owner}: {CommandSignals.Excerpt(schedule + " " + command)}", "a scheduled job", 0.2, false);
+                entry.Kind = "cron-entry";
+                entry.Facts["schedule"] = schedule;
+                entry.Facts["command"] = command;
+                entry.Facts["cron_path"] = f.Get("path") ?? e.Origin.File;
+                entry.Facts["owner"] = owner ?? "";
+                host.CrontabEntries.Add(entry);
+                return entry.Strong ? host.Add(entry) : null;
+            }
+            case "crontab_invalid":
+            {
+                var signal = Signal.From(e, e.Message, AttackPhase.Persistence, "cron-garbage", $"unparsable line in cron table {f.Get("path") ?? e.Origin.File}",
+                    $"{f.Get("problem") ?? "not a cron line"}: a cron table holding garbage was written by a program other than crontab(1), e.g. a Redis dump (threat-notes §1.2)", 0.7, true);
+                signal.Facts["cron_path"] = f.Get("path") ?? e.Origin.File;
+                signal.Facts["owner"] = f.Get("cron_user") ?? "";
+                return host.Add(signal, "garbage|" + e.Origin.Sha256);
+            }
+            case "authorized_key":
+            {
+                var comment = f.Get("key_comment") ?? "";
+                var marker = indicators.Markers(comment + " " + (f.Get("key_options") ?? "")).FirstOrDefault();
+                var key = Signal.From(e, e.Message, AttackPhase.Persistence, "ssh-key", $"key {f.Get("key_fp")} ({comment}) in {f.Get("user")}'s authorized_keys",
+                    marker is null ? "an authorized key" : $"the key comment '{marker.Value}' marks {marker.Note} ({marker.Source})", marker is null ? 0.2 : 0.9, marker is not null);
+                key.Facts["key_fp"] = f.Get("key_fp") ?? "";
+                key.Facts["key_path"] = f.Get("path") ?? e.Origin.File;
+                host.AuthorizedKeys.Add(key);
+                return marker is null ? null : host.Add(key);
+            }
+            case "systemd_exec" or "rc_local_command":
+            {
+                var command = f.Get("command") ?? "";
+                var where = f.Get("event") == "systemd_exec" ? $"systemd unit {f.Get("unit")}" : "/etc/rc.local";
+                var signal = CommandSignals.From(e, command, commands.Analyze(command, persistenceEntry: true), phases, where, AttackPhase.Persistence);
+                if (signal is null || !signal.Strong) return null;
+                signal.Kind = f.Get("event") == "systemd_exec" ? "systemd-unit" : "rc-local";
+                if (f.Get("unit") is { } unit) signal.Facts["unit"] = unit;
+                return host.Add(signal);
+            }
+            case "ld_preload_entry":
+            {
+                var signal = Signal.From(e, e.Message, AttackPhase.Persistence, "ld-preload", $"ld.so.preload loads {f.Get("library")}",
+                    "a library preloaded into every program: a common way to hide miner processes (T1574.006)", 0.6, true);
+                return host.Add(signal);
+            }
+            default:
+                return null;
+        }
+    }
+}

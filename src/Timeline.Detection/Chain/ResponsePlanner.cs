@@ -1,0 +1,103 @@
+using Timeline.Core.Findings;
+
+namespace Timeline.Detection.Chain;
+
+/// <summary>
+/// The response plan in the order responders follow (issue 5): isolate the host → block addresses,
+/// domains and pools → remove every cron job, key, unit, task and service (file and line) → kill the
+/// miner → rotate the abused credentials → fix the entry point. Every action cites its events.
+/// </summary>
+public sealed class ResponsePlanner
+{
+    public IReadOnlyList<ResponseAction> Plan(AttackContext c, IReadOnlyList<Indicator> iocs)
+    {
+        var actions = new List<ResponseAction>();
+        void Add(string category, string action, string? target, IEnumerable<string> evidence) =>
+            actions.Add(new ResponseAction(actions.Count + 1, category, action, target, evidence.Distinct(StringComparer.Ordinal).ToList()));
+
+        var first = c.Entry?.Point.EventId is { } e ? [e] : Array.Empty<string>();
+        var mining = c.Included.Where(i => i.Signal.MiningRun).Select(i => i.Signal.EventId).Take(1);
+        Add("isolate", $"Isolate {c.Host.Host} from the network (keep it running for memory capture) before cleaning", c.Host.Host, first.Concat(mining));
+
+        foreach (var ioc in iocs.Where(i => i.Type == "ip" && i.Role != "lateral movement target" && !CommandArtifacts.IsInternal(i.Value)))
+            Add("block", $"Block the address {ioc.Value} ({ioc.Role}) at the perimeter", ioc.Value, ioc.EventIds);
+        foreach (var ioc in iocs.Where(i => i.Type == "domain"))
+            Add("block", $"Block the domain {ioc.Value} ({ioc.Role}) in DNS and the proxy", ioc.Value, ioc.EventIds);
+        foreach (var ioc in iocs.Where(i => i.Type == "pool"))
+            Add("block", $"Block outbound connections to the pool {ioc.Value}", ioc.Value, ioc.EventIds);
+
+        foreach (var (s, _) in c.Included.Where(i => i.Signal.Kind == "cron-entry"))
+        {
+            var path = s.Facts.GetValueOrDefault("cron_path") ?? s.Origin.File;
+            Add("remove", $"Remove line {s.Origin.Position} of {path}: {CommandSignals.Excerpt(s.Facts.GetValueOrDefault("schedule") + " " + s.Facts.GetValueOrDefault("command"), 120)} (check with lsattr first: kits set chattr +i)",
+                $"{path}:{s.Origin.Position}", [s.EventId]);
+        }
+        var cronTables = c.Included.Where(i => i.Signal.Kind is "cron-entry").Select(i => i.Signal.Facts.GetValueOrDefault("cron_path")).ToHashSet(StringComparer.Ordinal);
+        foreach (var group in c.Included.Where(i => i.Signal.Parser == "linux/cron" && i.Signal.Timed && i.Signal.Strong && i.Signal.Kind != "cron-error" && i.Signal.Facts.ContainsKey("owner"))
+                     .GroupBy(i => i.Signal.Facts["owner"]))
+        {
+            if (cronTables.Any(p => p is not null && p.EndsWith("/" + group.Key, StringComparison.Ordinal))) continue;
+            Add("remove", $"Remove the cron job(s) of '{group.Key}' that cron ran ({CommandSignals.Excerpt(group.First().Signal.Text, 100)}): the table file is not in the evidence — check crontab -l -u {group.Key}, /var/spool/cron and /etc/cron.d on the host",
+                $"crontab of {group.Key}", group.Select(g => g.Signal.EventId));
+        }
+        var rewritten = new List<string>();
+        foreach (var (s, _) in c.Included.Where(i => i.Signal.Kind is "cron-garbage" or "cron-error").OrderBy(i => i.Signal.Kind == "cron-garbage" ? 0 : 1))
+        {
+            // The log names the table by its path on the host; the evidence copy ends with that path.
+            var table = s.Facts.GetValueOrDefault("cron_path") ?? "";
+            if (rewritten.Any(r => r.EndsWith(table, StringComparison.Ordinal) || table.EndsWith(r, StringComparison.Ordinal))) continue;
+            rewritten.Add(table);
+            Add("remove", $"Delete or rewrite the cron table {s.Facts.GetValueOrDefault("cron_path")}: it holds lines crontab(1) never wrote", table, [s.EventId]);
+        }
+        foreach (var (s, _) in c.Included.Where(i => i.Signal.Kind == "ssh-key"))
+        {
+            var path = s.Facts.GetValueOrDefault("key_path") ?? s.Origin.File;
+            Add("remove", $"Remove line {s.Origin.Position} of {path}: key {s.Facts.GetValueOrDefault("key_fp")}", $"{path}:{s.Origin.Position}", [s.EventId]);
+        }
+        var keyFiles = c.Included.Where(i => i.Signal.Kind == "ssh-key").Select(i => i.Signal.Facts.GetValueOrDefault("key_fp")).ToHashSet(StringComparer.Ordinal);
+        foreach (var fp in c.AttackerKeys.Where(fp => !keyFiles.Contains(fp)))
+        {
+            var evidence = c.Included.Where(i => i.Signal.Artifacts.KeyFingerprints.Contains(fp)).Select(i => i.Signal.EventId).Concat(c.Returns.Append(c.Entry?.Login).OfType<Login>().Where(r => r.KeyFingerprint == fp).Select(r => r.EventId)).ToList();
+            Add("remove", $"Remove the key {fp} from every authorized_keys file (the file is not in the evidence)", fp, evidence);
+        }
+        foreach (var (s, _) in c.Included.Where(i => i.Signal.Kind is "systemd-unit" or "rc-local" or "ld-preload"))
+            Add("remove", $"Remove line {s.Origin.Position} of {s.Origin.File}: {CommandSignals.Excerpt(s.Text, 100)}", $"{s.Origin.File}:{s.Origin.Position}", [s.EventId]);
+        foreach (var (s, _) in c.Included.Where(i => i.Signal.Kind == "task"))
+            Add("remove", $"Delete the scheduled task '{s.Facts.GetValueOrDefault("task")}' (schtasks /Delete /TN \"{s.Facts.GetValueOrDefault("task")}\" /F)", s.Facts.GetValueOrDefault("task"), [s.EventId]);
+        foreach (var (s, _) in c.Included.Where(i => i.Signal.Kind is "service" or "winring0"))
+            Add("remove", $"Stop and delete the service '{s.Facts.GetValueOrDefault("service")}' (sc stop / sc delete) and its file", s.Facts.GetValueOrDefault("service"), [s.EventId]);
+
+        var processes = iocs.Where(i => i.Type == "process").ToList();
+        var files = iocs.Where(i => i.Type == "file").ToList();
+        foreach (var p in processes)
+            Add("kill", $"Kill every process named {p.Value}{(files.FirstOrDefault(f => f.Value.EndsWith("/" + p.Value, StringComparison.Ordinal)) is { } f ? $" ({f.Value})" : "")}, then check it does not come back", p.Value, p.EventIds);
+        foreach (var f in files)
+            Add("kill", $"Delete {f.Value} ({f.Role}) after imaging it", f.Value, f.EventIds);
+
+        if (c.Entry?.Login is { } login)
+            Add("rotate", login.Method == "publickey"
+                    ? $"Rotate the credentials of '{login.User}': remove the key {login.KeyFingerprint} and review every authorized_keys file"
+                    : $"Change the password of '{login.User}' (it was guessed or stolen) and of every account sharing it",
+                login.User, [login.EventId]);
+        foreach (var m in c.Outbound.Where(m => m.Outbound is not null))
+            foreach (var t in SshTarget.AllIn(m.Outbound!.Text).Where(t => t.KeyFile is not null))
+                Add("rotate", $"Replace the SSH key {t.KeyFile} of {c.Host.Host}: the attacker used it to reach {m.ToHost}; remove its public half from {m.ToHost}'s authorized_keys", t.KeyFile, [m.Outbound.EventId, m.Inbound.EventId]);
+        foreach (var u in iocs.Where(i => i.Type == "user" && i.Role == "created by attacker"))
+            Add("rotate", $"Disable and remove the account '{u.Value}' created by the attacker", u.Value, u.EventIds);
+
+        if (c.Entry is { } entry)
+        {
+            var fix = entry.Point.Kind switch
+            {
+                "ssh-bruteforce-success" => "Disable SSH password logins (PasswordAuthentication no, PermitRootLogin prohibit-password), rate-limit SSH (fail2ban) and expose it only to admin networks",
+                "rdp-bruteforce-success" => "Take RDP off the internet (VPN or gateway), enforce NLA, an account lockout policy and strong passwords",
+                "exploited-service" => $"Fix the exploited service{(entry.Point.User is { } u ? $" ('{u}')" : "")}: bind it to localhost or a private network, require authentication (Redis: requirepass, protected-mode yes, rename CONFIG), patch it, and run it without write access to cron and .ssh directories",
+                "lateral" => "Treat the source host as compromised; remove the SSH keys it holds for this host and stop key-based trust between servers without a passphrase or restriction",
+                "new-key" or "new-source" or "session" => "Find how the attacker got the credential used (key or password) and revoke it everywhere; restrict SSH to known networks",
+                _ => "Find how the attacker first got in (no logon explains it): review exposed services and their logs",
+            };
+            Add("fix-entry", fix, entry.Point.Kind, entry.Point.EventId is { } id ? [id] : []);
+        }
+        return actions;
+    }
+}

@@ -1,0 +1,252 @@
+namespace Timeline.Parsers.Windows.Evtx;
+
+/// <summary>
+/// Reads Binary XML tokens into a <see cref="BinXmlNode"/> tree. Every token advances the position
+/// and nesting is bounded, so damaged input ends in an <see cref="EvtxFormatException"/>, never a loop.
+/// </summary>
+internal sealed class BinXmlCompiler
+{
+    private const int MaxDepth = 64;
+    private readonly ChunkData _chunk;
+
+    public BinXmlCompiler(ChunkData chunk) => _chunk = chunk;
+
+    /// <summary>
+    /// Compiles a fragment sequence from <paramref name="pos"/> up to <paramref name="end"/> or the
+    /// end-of-fragment token, whichever comes first.
+    /// </summary>
+    public BinXmlNode[] CompileFragment(ref int pos, int end, int depth = 0)
+    {
+        var nodes = new List<BinXmlNode>(1);
+        CompileContent(ref pos, end, nodes, depth, insideElement: false);
+        return nodes.ToArray();
+    }
+
+    /// <summary>
+    /// The template definition at a chunk offset, compiled on first use and cached in the chunk
+    /// (a failure is cached as well).
+    /// </summary>
+    public BinXmlTemplate Template(int offset, int depth)
+    {
+        if (_chunk.TryGetTemplate(offset, out var cached)) return cached;
+        BinXmlTemplate template;
+        try
+        {
+            var size = _chunk.Offset32(offset + 20);
+            var pos = offset + 24;
+            var end = (int)Math.Min((long)pos + size, _chunk.Length);
+            template = new BinXmlTemplate(CompileFragment(ref pos, end, depth + 1));
+        }
+        catch (EvtxFormatException ex)
+        {
+            template = new BinXmlTemplate([], $"template at chunk offset 0x{offset:X}: {ex.Message}");
+        }
+        _chunk.AddTemplate(offset, template);
+        return template;
+    }
+
+    /// <summary>
+    /// A template instance (token 0x0C):
+    /// <code>
+    /// 0 1 0x0C   1 1 unknown (1)   2 4 template id   6 4 definition offset
+    /// [definition, when its offset is the next byte: stored here the first time it is used]
+    /// 4  number of values (n), then n x (2 size, 1 type, 1 unused), then the values back to back
+    /// </code>
+    /// </summary>
+    public BinXmlTemplate ReadInstance(ref int pos, List<ValueSlice> values, int depth)
+    {
+        var defOffset = _chunk.Offset32(pos + 6);
+        pos += 10;
+        if (defOffset == pos) pos += 24 + _chunk.Offset32(pos + 20);
+        var template = Template(defOffset, depth);
+        var count = _chunk.Offset32(pos);
+        pos += 4;
+        if ((long)count * 4 > _chunk.Length - pos) throw new EvtxFormatException($"template instance claims {count} values");
+        var data = pos + (count * 4);
+        for (var i = 0; i < count; i++)
+        {
+            var size = _chunk.U16(pos + (i * 4));
+            var type = _chunk.U8(pos + (i * 4) + 2);
+            if (data + size > _chunk.Length) throw new EvtxFormatException($"value {i} of a template instance runs past the chunk");
+            values.Add(new ValueSlice(data, size, type));
+            data += size;
+        }
+        pos = data;
+        return template;
+    }
+
+    private void CompileContent(ref int pos, int end, List<BinXmlNode> nodes, int depth, bool insideElement)
+    {
+        if (depth > MaxDepth) throw new EvtxFormatException("elements nested too deeply");
+        while (pos < end)
+        {
+            var token = _chunk.U8(pos);
+            switch (BinXmlToken.Kind(token))
+            {
+                case BinXmlToken.EndOfFragment:
+                    pos++;
+                    if (insideElement) throw new EvtxFormatException($"fragment ends inside an element at 0x{pos - 1:X}");
+                    return;
+                case BinXmlToken.FragmentHeader:
+                    pos += 4;
+                    break;
+                case BinXmlToken.OpenStartElement:
+                    nodes.Add(CompileElement(ref pos, end, depth + 1));
+                    break;
+                case BinXmlToken.EndElement:
+                    if (!insideElement) throw new EvtxFormatException($"end tag without element at 0x{pos:X}");
+                    pos++;
+                    return;
+                case BinXmlToken.TemplateInstance:
+                    var values = new List<ValueSlice>();
+                    var template = ReadInstance(ref pos, values, depth);
+                    nodes.Add(new InstanceNode(template, values.ToArray()));
+                    break;
+                default:
+                    nodes.Add(ReadPiece(ref pos, token));
+                    break;
+            }
+        }
+        if (insideElement) throw new EvtxFormatException("element runs past the end of its data");
+    }
+
+    /// <summary>
+    /// Element start:
+    /// <code>0 1 0x01|0x41   1 2 dependency id   3 4 data size   7 4 name offset   [inline name]   [attribute list]</code>
+    /// The dependency id is missing in fragments held by BinXml (0x21) values; the name offset tells
+    /// the two layouts apart, since an inline name starts right after it.
+    /// </summary>
+    private ElementNode CompileElement(ref int pos, int end, int depth)
+    {
+        var token = _chunk.U8(pos);
+        var nameAt = DependencyIdPresent(pos) ? pos + 7 : pos + 5;
+        var nameOffset = _chunk.Offset32(nameAt);
+        pos = nameAt + 4;
+        if (nameOffset == pos) pos += _chunk.NameSize(nameOffset);
+        var name = _chunk.Name(nameOffset);
+        var attributes = Array.Empty<BinXmlAttribute>();
+        if ((token & BinXmlToken.MoreFlag) != 0)
+        {
+            pos += 4; // attribute list size
+            attributes = ReadAttributes(ref pos, end);
+        }
+        var close = _chunk.U8(pos);
+        pos++;
+        switch (close)
+        {
+            case BinXmlToken.CloseEmptyElement:
+                return new ElementNode(name, attributes, []);
+            case BinXmlToken.CloseStartElement:
+                var children = new List<BinXmlNode>(1);
+                CompileContent(ref pos, end, children, depth, insideElement: true);
+                return new ElementNode(name, attributes, children.ToArray());
+            default:
+                throw new EvtxFormatException($"element <{name}> has no closing token (0x{close:X2} at 0x{pos - 1:X})");
+        }
+    }
+
+    private bool DependencyIdPresent(int pos)
+    {
+        if (pos + 11 > _chunk.Length) return false;
+        var withId = _chunk.U32(pos + 7);
+        if (withId == pos + 11) return true;
+        var withoutId = _chunk.U32(pos + 5);
+        if (withoutId == pos + 9) return false;
+        return withId < pos || withoutId >= pos;
+    }
+
+    /// <summary>
+    /// Attributes: <c>0x06|0x46, 4-byte name offset, [inline name], value pieces</c>; 0x46 means another
+    /// attribute follows. A value is one or more pieces (text, substitution, references).
+    /// </summary>
+    private BinXmlAttribute[] ReadAttributes(ref int pos, int end)
+    {
+        var attributes = new List<BinXmlAttribute>(2);
+        while (pos < end && BinXmlToken.Kind(_chunk.U8(pos)) == BinXmlToken.Attribute)
+        {
+            var nameOffset = _chunk.Offset32(pos + 1);
+            pos += 5;
+            if (nameOffset == pos) pos += _chunk.NameSize(nameOffset);
+            var name = _chunk.Name(nameOffset);
+            var pieces = new List<BinXmlNode>(1);
+            while (pos < end && IsPiece(_chunk.U8(pos))) pieces.Add(ReadPiece(ref pos, _chunk.U8(pos)));
+            attributes.Add(new BinXmlAttribute(name, pieces.ToArray()));
+        }
+        return attributes.ToArray();
+    }
+
+    private static bool IsPiece(byte token) => BinXmlToken.Kind(token) is BinXmlToken.Value or BinXmlToken.NormalSubstitution
+        or BinXmlToken.OptionalSubstitution or BinXmlToken.CharReference or BinXmlToken.EntityReference or BinXmlToken.CDataSection;
+
+    /// <summary>Character data and substitutions, the pieces element content and attribute values are made of.</summary>
+    private BinXmlNode ReadPiece(ref int pos, byte token)
+    {
+        switch (BinXmlToken.Kind(token))
+        {
+            case BinXmlToken.Value:
+            {
+                // 0 1 0x05|0x45, 1 1 value type, 2 2 characters (n), 4 2n UTF-16LE. Only strings occur in practice;
+                // other types are read with the sizes of their substitution form.
+                var type = _chunk.U8(pos + 1);
+                if (type == BinXmlValueType.String) return ReadString(ref pos, 2);
+                var size = BinXmlValueType.ItemSize(type);
+                if (size == 0) throw new EvtxFormatException($"value token of unsupported type 0x{type:X2} at 0x{pos:X}");
+                var text = ValueFormatter.Format(_chunk.Span(pos + 2, size), type);
+                pos += 2 + size;
+                return new TextNode(text);
+            }
+            case BinXmlToken.CDataSection:
+                return ReadString(ref pos, 1);
+            case BinXmlToken.CharReference:
+            {
+                var value = _chunk.U16(pos + 1);
+                pos += 3;
+                return new TextNode(((char)value).ToString());
+            }
+            case BinXmlToken.EntityReference:
+            {
+                var nameOffset = _chunk.Offset32(pos + 1);
+                pos += 5;
+                if (nameOffset == pos) pos += _chunk.NameSize(nameOffset);
+                return new TextNode(Entity(_chunk.Name(nameOffset)));
+            }
+            case BinXmlToken.NormalSubstitution:
+            case BinXmlToken.OptionalSubstitution:
+            {
+                var node = new SubstitutionNode(_chunk.U16(pos + 1), _chunk.U8(pos + 3), BinXmlToken.Kind(token) == BinXmlToken.OptionalSubstitution);
+                pos += 4;
+                return node;
+            }
+            case BinXmlToken.PITarget:
+            {
+                var nameOffset = _chunk.Offset32(pos + 1);
+                pos += 5;
+                if (nameOffset == pos) pos += _chunk.NameSize(nameOffset);
+                return new TextNode("");
+            }
+            case BinXmlToken.PIData:
+                ReadString(ref pos, 1);
+                return new TextNode("");
+            default:
+                throw new EvtxFormatException($"unknown Binary XML token 0x{token:X2} at chunk offset 0x{pos:X}");
+        }
+    }
+
+    private TextNode ReadString(ref int pos, int headerBytes)
+    {
+        var count = _chunk.U16(pos + headerBytes);
+        var text = _chunk.Utf16(pos + headerBytes + 2, count);
+        pos += headerBytes + 2 + (count * 2);
+        return new TextNode(text);
+    }
+
+    private static string Entity(string name) => name switch
+    {
+        "lt" => "<",
+        "gt" => ">",
+        "amp" => "&",
+        "quot" => "\"",
+        "apos" => "'",
+        _ => "&" + name + ";",
+    };
+}

@@ -1,0 +1,108 @@
+using System.Text;
+using Timeline.Core.Events;
+using Timeline.Core.Ingest;
+using Timeline.Core.Output;
+
+namespace Timeline.Parsers.Windows.Evtx;
+
+/// <summary>
+/// Turns a decoded record into an <see cref="EventRecord"/>: System values under their XML names
+/// (<c>Provider</c>, <c>EventID</c>, <c>EventIDQualifiers</c>, ...), then the EventData/UserData fields
+/// under their own names (Sigma rules use them directly), then the normalised fields. A data field
+/// whose name is taken by a System field is kept as <c>Data.&lt;name&gt;</c>.
+/// </summary>
+internal sealed class EvtxEventMapper
+{
+    public const string ParserName = "windows/evtx";
+    private const int MaxValueInMessage = 512;
+    private readonly StringBuilder _message = new(512);
+
+    private static readonly (SystemField Field, string Name)[] SystemNames =
+    [
+        (SystemField.Provider, "Provider"),
+        (SystemField.ProviderGuid, "ProviderGuid"),
+        (SystemField.EventSourceName, "EventSourceName"),
+        (SystemField.EventId, "EventID"),
+        (SystemField.EventIdQualifiers, "EventIDQualifiers"),
+        (SystemField.Version, "Version"),
+        (SystemField.Level, "Level"),
+        (SystemField.Task, "Task"),
+        (SystemField.Opcode, "Opcode"),
+        (SystemField.Keywords, "Keywords"),
+        (SystemField.EventRecordId, "EventRecordID"),
+        (SystemField.ProcessId, "ProcessID"),
+        (SystemField.ThreadId, "ThreadID"),
+        (SystemField.Channel, "Channel"),
+        (SystemField.Computer, "Computer"),
+        (SystemField.UserId, "UserID"),
+        (SystemField.ActivityId, "ActivityID"),
+        (SystemField.RelatedActivityId, "RelatedActivityID"),
+    ];
+
+    
+
+    public EventRecord Map(DecodedRecord record, ulong headerRecordId, long writtenTicks, ParseContext context)
+    {
+        var data = record.Data;
+        var fields = new FieldSet(SystemNames.Length + data.Count + 10);
+        var ticks = record.TimeCreatedTicks ?? writtenTicks;
+        foreach (var (field, name) in SystemNames)
+        {
+            fields.Set(name, record[field]);
+            if (field == SystemField.Keywords) fields.Set("TimeCreated", TimeText.Format(ticks));
+        }
+        if (!fields.ContainsKey("EventRecordID")) fields.Set("EventRecordID", headerRecordId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        foreach (var (name, value) in data) fields.Set(EvtxFields.System.Contains(name) ? "Data." + name : name, value);
+        var kind = WindowsEventKinds.For(record[SystemField.Channel], record[SystemField.EventId]);
+        fields.Set("event", kind);
+        NormalisedFields.Apply(fields, data, kind);
+        return new EventRecord
+        {
+            Ticks = ticks,
+            SortTicks = ticks,
+            TimeQuality = TimeQuality.Exact,
+            Host = context.HostFor(record[SystemField.Computer]),
+            Parser = ParserName,
+            Message = Message(record),
+            Fields = fields,
+            Origin = context.OriginAt(Position(record, headerRecordId), PositionKind.Record),
+        };
+    }
+
+    /// <summary>
+    /// System/EventRecordID. The record header's own id usually equals it, but filtered exports
+    /// (wevtutil epl with a query) renumber the headers 1, 2, 3 ... and keep the original EventRecordID.
+    /// </summary>
+    private static long Position(DecodedRecord record, ulong headerRecordId)
+    {
+        if (ulong.TryParse(record[SystemField.EventRecordId], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id))
+            return (long)Math.Min(id, long.MaxValue);
+        return (long)Math.Min(headerRecordId, long.MaxValue);
+    }
+
+    /// <summary>
+    /// One line: <c>Security 4625 [Microsoft-Windows-Security-Auditing] TargetUserName=admin IpAddress=203.0.113.9</c>.
+    /// Data values that are empty or "-" are left out; line breaks become spaces; long values are cut
+    /// at 512 characters (the full value stays in its field).
+    /// </summary>
+    private string Message(DecodedRecord record)
+    {
+        var sb = _message.Clear();
+        sb.Append(record[SystemField.Channel] ?? "?").Append(' ').Append(record[SystemField.EventId] ?? "?");
+        if (record[SystemField.Provider] is { } provider) sb.Append(" [").Append(provider).Append(']');
+        foreach (var (name, value) in record.Data)
+        {
+            if (value.Length == 0 || value == "-") continue;
+            sb.Append(' ').Append(name).Append('=');
+            var cut = Math.Min(value.Length, MaxValueInMessage);
+            var start = sb.Length;
+            sb.Append(value, 0, cut);
+            for (var i = start; i < sb.Length; i++)
+            {
+                if (sb[i] is '\r' or '\n' or '\t') sb[i] = ' ';
+            }
+            if (cut < value.Length) sb.Append('…');
+        }
+        return sb.ToString();
+    }
+}

@@ -1,0 +1,22 @@
+namespace Timeline.Parsers.Windows.Evtx;
+
+/// <summary>
+/// The field names <c>windows/evtx</c> events carry besides their EventData/UserData fields.
+/// A data field whose name is one of <see cref="System"/> is stored as <c>Data.&lt;name&gt;</c>;
+/// a data field named like a <see cref="Normalised"/> field keeps its value (the normalised one is not set).
+/// </summary>
+public static class EvtxFields
+{
+    /// <summary>From the record's System element: <c>Provider</c> (Name), <c>EventID</c>, <c>TimeCreated</c> (ISO 8601, 7 digits, Z) ...</summary>
+    public static readonly IReadOnlySet<string> System = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "Provider", "ProviderGuid", "EventSourceName", "EventID", "EventIDQualifiers", "Version", "Level", "Task", "Opcode",
+        "Keywords", "TimeCreated", "EventRecordID", "ProcessID", "ThreadID", "Channel", "Computer", "UserID", "ActivityID", "RelatedActivityID",
+    };
+
+    /// <summary>Timeline's normalised names, filled from the native fields (see the mapping in NormalisedFields).</summary>
+    public static readonly IReadOnlySet<string> Normalised = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "event", "user", "group", "src_ip", "logon_type", "logon_id", "command", "image", "parent_image", "service_name", "task_name", "workstation",
+    };
+}

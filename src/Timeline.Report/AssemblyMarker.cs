@@ -1,4 +1,0 @@
-namespace Timeline.Report;
-
-/// <summary>Marks the assembly; see the README of this project.</summary>
-internal static class AssemblyMarker;

@@ -1,0 +1,26 @@
+using ScottPlot;
+using Timeline.Report.Digest;
+
+namespace Timeline.Report.Charts;
+
+/// <summary>Rule hits by Sigma level, from informational to critical.</summary>
+internal static class LevelChart
+{
+    private static readonly (string Level, string Color)[] Levels =
+    [
+        ("critical", "#7b0000"), ("high", "#d62728"), ("medium", "#ff7f0e"), ("low", "#f2c12e"), ("informational", "#7f9fbf"),
+    ];
+
+    public static ChartImage? Render(CaseDigest digest)
+    {
+        if (digest.MatchCount == 0) return null;
+        var byLevel = digest.Notes.RulesByEvent.Values.SelectMany(l => l).GroupBy(m => m.Level, StringComparer.OrdinalIgnoreCase)
+            .ToDictionary(g => g.Key.ToLowerInvariant(), g => (double)g.Count(), StringComparer.Ordinal);
+        var items = Levels.Select(l => (l.Level, byLevel.GetValueOrDefault(l.Level), Color.FromHex(l.Color))).ToList();
+        foreach (var (level, n) in byLevel.Where(kv => Levels.All(l => l.Level != kv.Key))) items.Add((level, n, Color.FromHex("#7f7f7f")));
+        var plot = ChartStyle.NewPlot();
+        CategoryBars.Add(plot, items);
+        plot.XLabel("rule hits");
+        return ChartStyle.Render(plot, "chart-levels", "Rule hits by level", "How severe the matched detection rules consider what they saw.", 540, CategoryBars.HeightFor(items.Count));
+    }
+}

@@ -1,0 +1,19 @@
+using Timeline.Core.Events;
+
+namespace Timeline.Report.Digest;
+
+/// <summary>
+/// Which events are failed logins, and from where: sshd's <c>Failed password/publickey</c> lines
+/// (<c>event=ssh_failed</c>; the preceding <c>Invalid user</c> line is the same attempt and is not
+/// counted twice) and Windows logon failures (Security 4625, <c>IpAddress</c>).
+/// </summary>
+internal static class FailedLogins
+{
+    public static string? SourceOf(EventRecord e)
+    {
+        var fields = e.Fields;
+        if (fields.Get("event") == "ssh_failed") return fields.Get("src_ip") ?? "(unknown)";
+        if (fields.Get("EventID") == "4625") return fields.Get("IpAddress") is { Length: > 0 } ip && ip != "-" ? ip : "(unknown)";
+        return null;
+    }
+}
