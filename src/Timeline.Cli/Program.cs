@@ -19,6 +19,8 @@ app.Configure(config =>
         .WithExample("stats", "--case", "web01.timeline.db", "--format", "json");
     config.AddCommand<QueryCommand>("query")
         .WithExample("query", "--case", "web01.timeline.db", "--from", "2024-03-02T03:00", "--to", "2024-03-02T04:00");
+    config.AddCommand<ServeCommand>("serve")
+        .WithExample("serve", "--case", "web01.timeline.db", "--port", "8470");
     config.AddCommand<ChainCommand>("chain")
         .WithExample("chain", "--case", "web01.timeline.db", "--format", "markdown");
     config.AddCommand<ReportCommand>("report")
