@@ -26,7 +26,7 @@ internal sealed class ChunkDecoder
     public ChunkDecoder()
     {
         _chunk = new ChunkData(new NameInterner());
-        _renderer = new RecordRenderer(_chunk, new BinXmlCompiler(_chunk), _record);
+        _renderer = new RecordRenderer(_chunk, new BinXmlCompiler(_chunk, new TemplateCache()), _record);
     }
 
     public ChunkResult Decode(byte[] buffer, int length, int index, long fileOffset, ParseContext context)

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Timeline.Core.Events;
 using Timeline.Core.Ingest;
 
@@ -14,7 +13,13 @@ namespace Timeline.Parsers.Windows.Evtx;
 internal sealed class ChunkPipeline
 {
     private readonly ParseContext _context;
-    private readonly ConcurrentBag<ChunkDecoder> _decoders = [];
+
+    /// <summary>
+    /// One decoder per thread, kept across files: decoding a chunk never blocks or re-enters, so no
+    /// two chunks share a decoder, and its caches (names, compiled templates) stay warm from file to file.
+    /// </summary>
+    [ThreadStatic]
+    private static ChunkDecoder? t_decoder;
 
     public ChunkPipeline(ParseContext context) => _context = context;
 
@@ -54,7 +59,7 @@ internal sealed class ChunkPipeline
 
     private ChunkResult Decode(ChunkBlock block)
     {
-        if (!_decoders.TryTake(out var decoder)) decoder = new ChunkDecoder();
+        var decoder = t_decoder ??= new ChunkDecoder();
         try
         {
             return decoder.Decode(block.Buffer, block.Length, block.Index, block.FileOffset, _context);
@@ -64,10 +69,6 @@ internal sealed class ChunkPipeline
             var failed = new ChunkResult();
             failed.Warn(0, $"chunk {block.Index} (file offset 0x{block.FileOffset:X}) could not be read: {ex.GetType().Name}: {ex.Message}");
             return failed;
-        }
-        finally
-        {
-            _decoders.Add(decoder);
         }
     }
 
