@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace Timeline.Parsers.Windows.Evtx;
 
 /// <summary>
@@ -26,6 +27,7 @@ internal sealed class BinXmlCompiler
     /// Compiles a fragment sequence from <paramref name="pos"/> up to <paramref name="end"/> or the
     /// end-of-fragment token, whichever comes first.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public BinXmlNode[] CompileFragment(ref int pos, int end, int depth = 0)
     {
         var nodes = new List<BinXmlNode>(1);
@@ -37,6 +39,7 @@ internal sealed class BinXmlCompiler
     /// The template definition at a chunk offset, compiled on first use and cached in the chunk
     /// (a failure is cached as well).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public BinXmlTemplate Template(int offset, int depth)
     {
         if (_chunk.TryGetTemplate(offset, out var cached)) return cached;
@@ -82,6 +85,7 @@ internal sealed class BinXmlCompiler
     /// 4  number of values (n), then n x (2 size, 1 type, 1 unused), then the values back to back
     /// </code>
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public BinXmlTemplate ReadInstance(ref int pos, List<ValueSlice> values, int depth)
     {
         var defOffset = _chunk.Offset32(pos + 6);
@@ -104,6 +108,7 @@ internal sealed class BinXmlCompiler
         return template;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void CompileContent(ref int pos, int end, List<BinXmlNode> nodes, int depth, bool insideElement)
     {
         if (depth > MaxDepth) throw new EvtxFormatException("elements nested too deeply");
@@ -147,6 +152,7 @@ internal sealed class BinXmlCompiler
     /// The dependency id is missing in fragments held by BinXml (0x21) values; the name offset tells
     /// the two layouts apart, since an inline name starts right after it.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private ElementNode CompileElement(ref int pos, int end, int depth)
     {
         var token = _chunk.U8(pos);
@@ -179,6 +185,7 @@ internal sealed class BinXmlCompiler
     /// Reads the name offset at <paramref name="at"/> and skips the inline name after it, if it is there;
     /// the name itself is read only when <paramref name="resolve"/> (a PI target's name is never looked at).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private string ReadName(ref int pos, int at, bool resolve = true)
     {
         var nameOffset = _chunk.Offset32(at);
@@ -190,6 +197,7 @@ internal sealed class BinXmlCompiler
         return name;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool DependencyIdPresent(int pos)
     {
         if (pos + 11 > _chunk.Length) return false;
@@ -204,6 +212,7 @@ internal sealed class BinXmlCompiler
     /// Attributes: <c>0x06|0x46, 4-byte name offset, [inline name], value pieces</c>; 0x46 means another
     /// attribute follows. A value is one or more pieces (text, substitution, references).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private BinXmlAttribute[] ReadAttributes(ref int pos, int end)
     {
         var attributes = new List<BinXmlAttribute>(2);
@@ -217,10 +226,12 @@ internal sealed class BinXmlCompiler
         return attributes.ToArray();
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool IsPiece(byte token) => BinXmlToken.Kind(token) is BinXmlToken.Value or BinXmlToken.NormalSubstitution
         or BinXmlToken.OptionalSubstitution or BinXmlToken.CharReference or BinXmlToken.EntityReference or BinXmlToken.CDataSection;
 
     /// <summary>Character data and substitutions, the pieces element content and attribute values are made of.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private BinXmlNode ReadPiece(ref int pos, byte token)
     {
         switch (BinXmlToken.Kind(token))
@@ -269,6 +280,7 @@ internal sealed class BinXmlCompiler
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private TextNode ReadString(ref int pos, int headerBytes)
     {
         var count = _chunk.U16(pos + headerBytes);
@@ -277,6 +289,7 @@ internal sealed class BinXmlCompiler
         return new TextNode(text);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static string Entity(string name) => name switch
     {
         "lt" => "<",

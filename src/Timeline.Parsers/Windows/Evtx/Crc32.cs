@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace Timeline.Parsers.Windows.Evtx;
 
 /// <summary>
@@ -9,9 +10,11 @@ internal static class Crc32
 {
     private static readonly uint[] Table = BuildTable();
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static uint Compute(ReadOnlySpan<byte> data) => Append(0, data);
 
     /// <summary>Continues a CRC over more bytes, as if they followed the bytes already hashed.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static uint Append(uint crc, ReadOnlySpan<byte> data)
     {
         var table = Table;
@@ -30,6 +33,7 @@ internal static class Crc32
         return ~crc;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static uint[] BuildTable()
     {
         var table = new uint[8 * 256];

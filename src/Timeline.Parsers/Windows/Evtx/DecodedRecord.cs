@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace Timeline.Parsers.Windows.Evtx;
 
 /// <summary>
@@ -45,6 +46,7 @@ internal sealed class DecodedRecord
 
     public string? this[SystemField field] => _system[(int)field];
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Reset(ChunkData chunk)
     {
         _text.Reset(chunk);
@@ -57,6 +59,7 @@ internal sealed class DecodedRecord
         SawEvent = false;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void StartElement(string name)
     {
         if (_depth > 0) _stack[_depth - 1].HasChildElements = true;
@@ -72,6 +75,7 @@ internal sealed class DecodedRecord
         _text.Clear();
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void StartAttribute(string name)
     {
         _attribute = name;
@@ -85,6 +89,7 @@ internal sealed class DecodedRecord
         _text.Clear();
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void EndAttribute()
     {
         if (_captureAttribute)
@@ -98,11 +103,13 @@ internal sealed class DecodedRecord
         _text.Clear();
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Text(string text)
     {
         if (Capturing) _text.Add(text);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Value(ValueSlice value, int item)
     {
         if (Capturing) _text.Add(value, item);
@@ -112,6 +119,7 @@ internal sealed class DecodedRecord
         ? _depth >= 3 && _stack[_depth - 1].Section is Section.System or Section.Data
         : _captureAttribute;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void EndElement()
     {
         if (_depth == 0) return;
@@ -121,6 +129,7 @@ internal sealed class DecodedRecord
         _text.Clear();
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void AddData(Frame frame)
     {
         string name;
@@ -136,6 +145,7 @@ internal sealed class DecodedRecord
         _data.Add(new(name, value));
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void SystemText(string element)
     {
         var field = element switch
@@ -154,6 +164,7 @@ internal sealed class DecodedRecord
         if (field != SystemField.Count) _system[(int)field] = _text.Finish();
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void SystemAttribute(string element, string attribute)
     {
         if (element == "TimeCreated" && attribute == "SystemTime")

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 using Timeline.Core.Events;
 using Timeline.Core.Ingest;
@@ -41,6 +42,7 @@ internal sealed class EvtxEventMapper
 
     
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public EventRecord Map(DecodedRecord record, ulong headerRecordId, long writtenTicks, ParseContext context)
     {
         var data = record.Data;
@@ -73,6 +75,7 @@ internal sealed class EvtxEventMapper
     /// System/EventRecordID. The record header's own id usually equals it, but filtered exports
     /// (wevtutil epl with a query) renumber the headers 1, 2, 3 ... and keep the original EventRecordID.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static long Position(DecodedRecord record, ulong headerRecordId)
     {
         if (ulong.TryParse(record[SystemField.EventRecordId], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id))
@@ -85,6 +88,7 @@ internal sealed class EvtxEventMapper
     /// Data values that are empty or "-" are left out; line breaks become spaces; long values are cut
     /// at 512 characters (the full value stays in its field).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private string Message(DecodedRecord record)
     {
         var sb = _message.Clear();

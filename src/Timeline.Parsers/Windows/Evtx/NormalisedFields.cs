@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace Timeline.Parsers.Windows.Evtx;
 
 /// <summary>
@@ -46,6 +47,7 @@ internal static class NormalisedFields
         .ToDictionary(g => g.Key, g => g.Select(x => (x.slot, x.rank)).ToArray(), StringComparer.Ordinal);
 
     /// <summary>Adds the normalised fields, reading the record's data fields once.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Apply(Timeline.Core.Events.FieldSet fields, IReadOnlyList<KeyValuePair<string, string>> data, string? eventKind)
     {
         var rows = eventKind is not null ? ByEvent.GetValueOrDefault(eventKind) : null;
@@ -74,8 +76,10 @@ internal static class NormalisedFields
             fields.Set("command", TaskCommand(xml));
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool HasValue(string field, string value) => value.Length > 0 && value != "-" && !(field == "logon_id" && value == "0x0");
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Fill(Timeline.Core.Events.FieldSet fields, string field, string[] sources)
     {
         if (fields.ContainsKey(field)) return;
@@ -92,6 +96,7 @@ internal static class NormalisedFields
     /// Just the address: IPv4-mapped IPv6 (<c>::ffff:203.0.113.9</c>) is the IPv4 address, and an address
     /// with a port (RdpCoreTS 131 ClientIP <c>10.23.123.11:36160</c>, <c>[2001:db8::1]:3389</c>) loses the port.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static string Address(string value)
     {
         if (value.StartsWith("::ffff:", StringComparison.OrdinalIgnoreCase) && value.IndexOf('.') > 0) value = value[7..];
@@ -105,6 +110,7 @@ internal static class NormalisedFields
     /// A scheduled task's action, from the task XML of Security 4698:
     /// <c>&lt;Exec&gt;&lt;Command&gt;C:\x.exe&lt;/Command&gt;&lt;Arguments&gt;-a&lt;/Arguments&gt;&lt;/Exec&gt;</c> gives <c>C:\x.exe -a</c>.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static string? TaskCommand(string taskXml)
     {
         var command = Between(taskXml, "<Command>", "</Command>");
@@ -114,6 +120,7 @@ internal static class NormalisedFields
         return System.Net.WebUtility.HtmlDecode(text.Trim());
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static string? Between(string text, string open, string close)
     {
         var start = text.IndexOf(open, StringComparison.Ordinal);

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Buffers.Binary;
 
 namespace Timeline.Parsers.Windows.Evtx;
@@ -23,6 +24,7 @@ internal sealed class TemplateCache
     private readonly Dictionary<(Guid Guid, int Size), SharedTemplate[]> _entries = new();
     private int _bytes;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public BinXmlTemplate? Find(ChunkData chunk, BinXmlCompiler compiler, int offset, int size, int depth)
     {
         if (!_entries.TryGetValue(Key(chunk, offset, size), out var candidates)) return null;
@@ -33,6 +35,7 @@ internal sealed class TemplateCache
         return null;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Add(ChunkData chunk, int offset, int size, BinXmlTemplate template, List<TemplateFixup> fixups, int relativeDepth)
     {
         if (_bytes + size > MaxBytes)
@@ -61,6 +64,7 @@ internal sealed class TemplateCache
         /// True when the definition whose Binary XML starts at chunk offset <paramref name="start"/> (the definition
         /// offset + 24) compiles, at <paramref name="depth"/>, to this template.
         /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public bool Matches(ChunkData chunk, BinXmlCompiler compiler, int start, int depth)
         {
             if (depth + relativeDepth > BinXmlCompiler.MaxDepth) return false;
@@ -90,6 +94,7 @@ internal sealed class TemplateCache
             return data[cursor..].SequenceEqual(bytes.AsSpan(cursor));
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static bool NameIs(ChunkData chunk, int offset, string name)
         {
             try

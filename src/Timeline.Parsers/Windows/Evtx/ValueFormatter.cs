@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Buffers.Binary;
 using System.Globalization;
 using System.Text;
@@ -15,6 +16,7 @@ internal static class ValueFormatter
     private static readonly string[] SmallNumbers = Enumerable.Range(0, 1024).Select(i => i.ToString(CultureInfo.InvariantCulture)).ToArray();
 
     /// <summary>Formats a whole value; arrays are joined with ", " (see <see cref="Items"/> for the items).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static string Format(ReadOnlySpan<byte> data, byte type)
     {
         if ((type & BinXmlValueType.ArrayFlag) == 0) return FormatScalar(data, type);
@@ -25,6 +27,7 @@ internal static class ValueFormatter
     }
 
     /// <summary>The items of an array value: NUL-terminated strings, SIDs by their own length, fixed-size types packed.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static List<(int Start, int Length)> Items(ReadOnlySpan<byte> data, byte type)
     {
         var items = new List<(int, int)>();
@@ -68,6 +71,7 @@ internal static class ValueFormatter
         return items;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static string FormatScalar(ReadOnlySpan<byte> d, byte type)
     {
         switch (type)
@@ -99,6 +103,7 @@ internal static class ValueFormatter
     }
 
     /// <summary>Strings carry a trailing NUL when the writer counted it; it is not part of the text.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static string Utf16(ReadOnlySpan<byte> d)
     {
         var length = d.Length & ~1;
@@ -106,19 +111,25 @@ internal static class ValueFormatter
         return length == 0 ? "" : Encoding.Unicode.GetString(d[..length]);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static string Number(long value) => value is >= 0 and < 1024 ? SmallNumbers[value] : value.ToString(CultureInfo.InvariantCulture);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static string Hex(ulong value) => "0x" + value.ToString("x", CultureInfo.InvariantCulture);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static string Real(double value) => value.ToString("R", CultureInfo.InvariantCulture);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static string Guid(ReadOnlySpan<byte> d) => new System.Guid(d[..16]).ToString("B").ToUpperInvariant();
 
     /// <summary>FILETIME: 100 ns ticks since 1601-01-01 UTC. Values outside .NET's range are shown raw.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static string FileTime(long fileTime) => FileTimeTicks(fileTime) is { } ticks
         ? new DateTime(ticks, DateTimeKind.Utc).ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture)
         : fileTime.ToString(CultureInfo.InvariantCulture);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static long? FileTimeTicks(long fileTime)
     {
         const long epoch = 504911232000000000; // 1601-01-01 in .NET ticks
@@ -127,6 +138,7 @@ internal static class ValueFormatter
     }
 
     /// <summary>SYSTEMTIME: year, month, day of week, day, hour, minute, second, milliseconds (16-bit each).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static string SystemTime(ReadOnlySpan<byte> d)
     {
         Span<int> f = stackalloc int[8];
@@ -143,6 +155,7 @@ internal static class ValueFormatter
     }
 
     /// <summary>SID: revision, sub-authority count, 48-bit big-endian authority, 32-bit little-endian sub-authorities.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static string Sid(ReadOnlySpan<byte> d)
     {
         var count = d[1];
