@@ -40,7 +40,7 @@ internal sealed class DecodedRecord
         public string? DataName;
     }
 
-    public IReadOnlyList<KeyValuePair<string, string>> Data => _data;
+    public List<KeyValuePair<string, string>> Data => _data;
     public long? TimeCreatedTicks { get; private set; }
     public bool SawEvent { get; private set; }
 

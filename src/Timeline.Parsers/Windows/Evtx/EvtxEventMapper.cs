@@ -2,7 +2,6 @@ using System.Runtime.CompilerServices;
 using System.Text;
 using Timeline.Core.Events;
 using Timeline.Core.Ingest;
-using Timeline.Core.Output;
 
 namespace Timeline.Parsers.Windows.Evtx;
 
@@ -40,24 +39,41 @@ internal sealed class EvtxEventMapper
         (SystemField.RelatedActivityId, "RelatedActivityID"),
     ];
 
-    
-
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public EventRecord Map(DecodedRecord record, ulong headerRecordId, long writtenTicks, ParseContext context)
     {
         var data = record.Data;
-        var fields = new FieldSet(SystemNames.Length + data.Count + 10);
+        var fields = new FieldSet(SystemNames.Length + data.Count + 12);
         var ticks = record.TimeCreatedTicks ?? writtenTicks;
+        // System names are distinct: appended without FieldSet.Set's scan for an existing key.
         foreach (var (field, name) in SystemNames)
         {
-            fields.Set(name, record[field]);
-            if (field == SystemField.Keywords) fields.Set("TimeCreated", TimeText.Format(ticks));
+            fields.Add(name, record[field]);
+            if (field == SystemField.Keywords) fields.Add("TimeCreated", ValueFormatter.Instant(ticks));
         }
-        if (!fields.ContainsKey("EventRecordID")) fields.Set("EventRecordID", headerRecordId.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        foreach (var (name, value) in data) fields.Set(EvtxFields.System.Contains(name) ? "Data." + name : name, value);
+        if (string.IsNullOrEmpty(record[SystemField.EventRecordId])) fields.Add("EventRecordID", headerRecordId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        // Data names are distinct and never System names once renamed; only "Data.<name>" can meet another
+        // such name (a data field literally called "Data.EventID"), so those alone go through Set.
+        var clash = false;
+        foreach (var (name, value) in data)
+        {
+            switch (EvtxFields.Special.GetValueOrDefault(name))
+            {
+                case EvtxFields.SystemName:
+                    fields.Set("Data." + name, value);
+                    continue;
+                case EvtxFields.NormalisedName:
+                    clash |= value.Length > 0;
+                    break;
+            }
+            if (name.StartsWith("Data.", StringComparison.Ordinal)) fields.Set(name, value);
+            else fields.Add(name, value);
+        }
         var kind = WindowsEventKinds.For(record[SystemField.Channel], record[SystemField.EventId]);
-        fields.Set("event", kind);
-        NormalisedFields.Apply(fields, data, kind);
+        // Without a data field named like a normalised field, the normalised names are not in the set yet.
+        if (clash) fields.Set("event", kind);
+        else fields.Add("event", kind);
+        NormalisedFields.Apply(fields, data, kind, appendOnly: !clash);
         return new EventRecord
         {
             Ticks = ticks,

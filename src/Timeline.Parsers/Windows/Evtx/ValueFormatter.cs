@@ -126,8 +126,46 @@ internal static class ValueFormatter
     /// <summary>FILETIME: 100 ns ticks since 1601-01-01 UTC. Values outside .NET's range are shown raw.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static string FileTime(long fileTime) => FileTimeTicks(fileTime) is { } ticks
-        ? new DateTime(ticks, DateTimeKind.Utc).ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture)
+        ? Instant(ticks)
         : fileTime.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// .NET ticks (UTC) as <c>yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'</c>, the spelling of TimeText.Format, written
+    /// digit by digit (DateTime's custom-format path costs more than the rest of a record's System part).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static string Instant(long ticks)
+    {
+        var (year, month, day) = new DateTime(ticks, DateTimeKind.Utc);
+        var time = ticks % TimeSpan.TicksPerDay;
+        return string.Create(28, (year, month, day, time), static (s, t) =>
+        {
+            Digits(s[..4], t.year);
+            s[4] = '-';
+            Digits(s.Slice(5, 2), t.month);
+            s[7] = '-';
+            Digits(s.Slice(8, 2), t.day);
+            s[10] = 'T';
+            Digits(s.Slice(11, 2), (int)(t.time / TimeSpan.TicksPerHour));
+            s[13] = ':';
+            Digits(s.Slice(14, 2), (int)(t.time / TimeSpan.TicksPerMinute % 60));
+            s[16] = ':';
+            Digits(s.Slice(17, 2), (int)(t.time / TimeSpan.TicksPerSecond % 60));
+            s[19] = '.';
+            Digits(s.Slice(20, 7), (int)(t.time % TimeSpan.TicksPerSecond));
+            s[27] = 'Z';
+        });
+    }
+
+    /// <summary>Writes <paramref name="value"/> zero-padded to exactly the span's length.</summary>
+    private static void Digits(Span<char> into, int value)
+    {
+        for (var i = into.Length - 1; i >= 0; i--)
+        {
+            into[i] = (char)('0' + (value % 10));
+            value /= 10;
+        }
+    }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static long? FileTimeTicks(long fileTime)

@@ -1,5 +1,3 @@
-using System.Buffers.Binary;
-using System.Text;
 using Xunit;
 
 namespace Timeline.Tests.Parsers.Windows.Evtx;
@@ -28,7 +26,7 @@ public sealed class EvtxTemplateCacheTests
     public void ADefinitionThatDiffersFromACachedOneIsCompiledAfresh()
     {
         var clean = EvtxTestFiles.Sample(Logons);
-        var renamed = Renamed(clean, "TargetUserName", "TargetUserNamf");
+        var renamed = EvtxTestFiles.Renamed(clean, "TargetUserName", "TargetUserNamf");
         var alone = EvtxTestFiles.Parse(renamed).Events.Select(EvtxTestFiles.Key).ToList();
         var cleanKeys = EvtxTestFiles.Parse(clean).Events.Select(EvtxTestFiles.Key).ToList();
         Assert.Contains(alone, k => k.Contains(";TargetUserNamf=", StringComparison.Ordinal));
@@ -43,31 +41,5 @@ public sealed class EvtxTemplateCacheTests
         var mixed = EvtxTestFiles.Parse(file);
         Assert.Empty(mixed.Warnings);
         Assert.Equal([.. cleanKeys, .. alone, .. cleanKeys], mixed.Events.Select(EvtxTestFiles.Key).ToList());
-    }
-
-    /// <summary>
-    /// The sample with every UTF-16 occurrence of <paramref name="from"/> (template definitions hold the
-    /// Data names) replaced by <paramref name="to"/>, same length, and the chunk's CRCs fixed.
-    /// </summary>
-    private static byte[] Renamed(byte[] sample, string from, string to)
-    {
-        var bytes = (byte[])sample.Clone();
-        var chunk = bytes.AsSpan(EvtxTestFiles.HeaderSize, EvtxTestFiles.ChunkSize);
-        var old = Encoding.Unicode.GetBytes(from);
-        var replacement = Encoding.Unicode.GetBytes(to);
-        var found = 0;
-        for (var at = chunk.IndexOf(old); at >= 0; at = chunk.IndexOf(old))
-        {
-            replacement.CopyTo(chunk[at..]);
-            found++;
-        }
-        Assert.True(found > 0, $"{from} not found in the sample");
-        var free = (int)BinaryPrimitives.ReadUInt32LittleEndian(chunk[48..]);
-        BinaryPrimitives.WriteUInt32LittleEndian(chunk[52..], EvtxTestFiles.Crc32(chunk[512..free]));
-        var header = new byte[120 + 384];
-        chunk[..120].CopyTo(header);
-        chunk[128..512].CopyTo(header.AsSpan(120));
-        BinaryPrimitives.WriteUInt32LittleEndian(chunk[124..], EvtxTestFiles.Crc32(header));
-        return bytes;
     }
 }

@@ -1,0 +1,27 @@
+using System.Globalization;
+using Timeline.Core.Output;
+using Timeline.Parsers.Windows.Evtx;
+using Xunit;
+
+namespace Timeline.Tests.Parsers.Windows.Evtx;
+
+/// <summary>The hand-written formatters spell values exactly as the framework formatting they replace.</summary>
+public sealed class EvtxValueFormatterTests
+{
+    [Fact]
+    public void InstantSpellsTicksLikeTimeText()
+    {
+        var random = new Random(4);
+        long[] edges = [0, 1, DateTime.MaxValue.Ticks, 504911232000000000, 504911232000000000 + 9999999, new DateTime(999, 12, 31, 23, 59, 59, DateTimeKind.Utc).Ticks];
+        foreach (var ticks in edges.Concat(Enumerable.Range(0, 20000).Select(_ => random.NextInt64(DateTime.MaxValue.Ticks))))
+            Assert.Equal(TimeText.Format(ticks), ValueFormatter.Instant(ticks));
+    }
+
+    [Fact]
+    public void FileTimeOutsideTheDateRangeStaysRaw()
+    {
+        Assert.Equal("-1", ValueFormatter.FileTime(-1));
+        Assert.Equal("1601-01-01T00:00:00.0000000Z", ValueFormatter.FileTime(0));
+        Assert.Equal(long.MaxValue.ToString(CultureInfo.InvariantCulture), ValueFormatter.FileTime(long.MaxValue));
+    }
+}
