@@ -50,7 +50,7 @@ internal sealed class ChunkData
 
     /// <summary>UTF-16LE text; invalid surrogates become U+FFFD so the text stays valid downstream.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public string Utf16(int offset, int charCount) => Encoding.Unicode.GetString(Span(offset, charCount * 2));
+    public string Utf16(int offset, int charCount) => ValueFormatter.Utf16String(Span(offset, charCount * 2));
 
     /// <summary>
     /// A name (element, attribute, entity, PI target):

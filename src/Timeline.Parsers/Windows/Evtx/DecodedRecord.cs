@@ -29,6 +29,7 @@ internal sealed class DecodedRecord
     private Frame[] _stack = new Frame[16];
     private int _depth;
     private int _unnamed;
+    private ulong _names;
     private string? _attribute;
     private bool _captureAttribute;
 
@@ -54,6 +55,7 @@ internal sealed class DecodedRecord
         Array.Clear(_system);
         _depth = 0;
         _unnamed = 0;
+        _names = 0;
         _attribute = null;
         TimeCreatedTicks = null;
         SawEvent = false;
@@ -136,7 +138,11 @@ internal sealed class DecodedRecord
         if (frame.Name == "Data") name = string.IsNullOrEmpty(frame.DataName) ? "Data" + ValueFormatter.Number(++_unnamed) : frame.DataName;
         else name = frame.Name;
         var value = _text.Finish();
-        for (var i = 0; i < _data.Count; i++)
+        // A name seen before is rare: a 64-bit filter on length and last character skips the scan for nearly all.
+        var bit = 1UL << (int)((uint)(name.Length + (name.Length > 0 ? name[^1] * 5 : 0)) & 63);
+        var maybeSeen = (_names & bit) != 0;
+        _names |= bit;
+        for (var i = 0; maybeSeen && i < _data.Count; i++)
         {
             if (_data[i].Key != name) continue;
             if (value.Length > 0) _data[i] = new(name, _data[i].Value.Length == 0 ? value : _data[i].Value + ", " + value);

@@ -16,6 +16,7 @@ internal sealed class EvtxEventMapper
     public const string ParserName = "windows/evtx";
     private const int MaxValueInMessage = 512;
     private readonly StringBuilder _message = new(512);
+    private static readonly System.Buffers.SearchValues<char> LineBreaks = System.Buffers.SearchValues.Create("\r\n\t");
 
     private static readonly (SystemField Field, string Name)[] SystemNames =
     [
@@ -114,14 +115,10 @@ internal sealed class EvtxEventMapper
         {
             if (value.Length == 0 || value == "-") continue;
             sb.Append(' ').Append(name).Append('=');
-            var cut = Math.Min(value.Length, MaxValueInMessage);
-            var start = sb.Length;
-            sb.Append(value, 0, cut);
-            for (var i = start; i < sb.Length; i++)
-            {
-                if (sb[i] is '\r' or '\n' or '\t') sb[i] = ' ';
-            }
-            if (cut < value.Length) sb.Append('…');
+            var cut = value.AsSpan(0, Math.Min(value.Length, MaxValueInMessage));
+            if (cut.IndexOfAny(LineBreaks) < 0) sb.Append(cut);
+            else foreach (var c in cut) sb.Append(c is '\r' or '\n' or '\t' ? ' ' : c);
+            if (cut.Length < value.Length) sb.Append('…');
         }
         return sb.ToString();
     }

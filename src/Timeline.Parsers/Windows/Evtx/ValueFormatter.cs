@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Buffers.Binary;
 using System.Globalization;
+using System.Runtime.InteropServices;
 using System.Text;
 
 namespace Timeline.Parsers.Windows.Evtx;
@@ -108,7 +109,23 @@ internal static class ValueFormatter
     {
         var length = d.Length & ~1;
         while (length >= 2 && d[length - 1] == 0 && d[length - 2] == 0) length -= 2;
-        return length == 0 ? "" : Encoding.Unicode.GetString(d[..length]);
+        return length == 0 ? "" : Utf16String(d[..length]);
+    }
+
+    /// <summary>
+    /// UTF-16LE bytes (an even count) as a string, exactly as <c>Encoding.Unicode.GetString</c> decodes them:
+    /// text without surrogates (nearly all) is copied as it is; the rest goes through the decoder, which
+    /// replaces unpaired surrogates with U+FFFD.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static string Utf16String(ReadOnlySpan<byte> bytes)
+    {
+        if (BitConverter.IsLittleEndian)
+        {
+            var chars = MemoryMarshal.Cast<byte, char>(bytes);
+            if (!chars.ContainsAnyInRange('\uD800', '\uDFFF')) return new string(chars);
+        }
+        return Encoding.Unicode.GetString(bytes);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]

@@ -24,4 +24,18 @@ public sealed class EvtxValueFormatterTests
         Assert.Equal("1601-01-01T00:00:00.0000000Z", ValueFormatter.FileTime(0));
         Assert.Equal(long.MaxValue.ToString(CultureInfo.InvariantCulture), ValueFormatter.FileTime(long.MaxValue));
     }
+
+    [Fact]
+    public void Utf16DecodesLikeTheFrameworkDecoderSurrogatesIncluded()
+    {
+        var random = new Random(16);
+        for (var i = 0; i < 5000; i++)
+        {
+            var bytes = new byte[random.Next(0, 40) * 2];
+            random.NextBytes(bytes);
+            // Mostly high bytes in the surrogate range, so pairs, lone halves and reversed pairs all occur.
+            for (var k = 1; k < bytes.Length; k += 2) if (random.Next(3) == 0) bytes[k] = (byte)(0xD8 + random.Next(8));
+            Assert.Equal(System.Text.Encoding.Unicode.GetString(bytes), ValueFormatter.Utf16String(bytes));
+        }
+    }
 }
