@@ -24,6 +24,7 @@ internal sealed class DecodedRecord
     private enum Section { None, System, Data, Other }
 
     private readonly TextAccumulator _text = new();
+    private readonly ValueStringCache _values = new();
     private readonly List<KeyValuePair<string, string>> _data = new(32);
     private readonly string?[] _system = new string?[(int)SystemField.Count];
     private Frame[] _stack = new Frame[16];
@@ -167,8 +168,12 @@ internal sealed class DecodedRecord
             "Computer" => SystemField.Computer,
             _ => SystemField.Count,
         };
-        if (field != SystemField.Count) _system[(int)field] = _text.Finish();
+        if (field != SystemField.Count) _system[(int)field] = SystemValue(field);
     }
+
+    /// <summary>System values repeat from record to record (ids and activity ids do not): formatted once, through the cache.</summary>
+    private string SystemValue(SystemField field) =>
+        field is SystemField.EventRecordId or SystemField.ActivityId or SystemField.RelatedActivityId ? _text.Finish() : _text.Finish(_values);
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void SystemAttribute(string element, string attribute)
@@ -194,6 +199,6 @@ internal sealed class DecodedRecord
             ("Security", "UserID") => SystemField.UserId,
             _ => SystemField.Count,
         };
-        if (field != SystemField.Count) _system[(int)field] = _text.Finish();
+        if (field != SystemField.Count) _system[(int)field] = SystemValue(field);
     }
 }

@@ -66,6 +66,17 @@ internal sealed class TextAccumulator
         return true;
     }
 
+    /// <summary>
+    /// <see cref="Finish()"/>, through <paramref name="cache"/> when the text is one whole value (not an array item)
+    /// small enough to cache.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public string Finish(ValueStringCache cache)
+    {
+        if (_count != 1 || _text is not null || _item >= 0 || _value.Size > ValueStringCache.MaxValueBytes) return Finish();
+        return cache.Format(_chunk!.Span(_value.Offset, _value.Size), _value.Type);
+    }
+
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public string Finish() => _count switch
     {

@@ -38,4 +38,22 @@ public sealed class EvtxValueFormatterTests
             Assert.Equal(System.Text.Encoding.Unicode.GetString(bytes), ValueFormatter.Utf16String(bytes));
         }
     }
+
+    [Fact]
+    public void CachedValueTextsAreTheFormattedTexts()
+    {
+        var cache = new ValueStringCache();
+        var random = new Random(23);
+        byte[] types = [0x01, 0x02, 0x04, 0x06, 0x08, 0x0A, 0x0E, 0x0F, 0x11, 0x13, 0x14, 0x15, 0x81];
+        var values = new List<(byte[] Bytes, byte Type)>();
+        for (var i = 0; i < 3000; i++)
+        {
+            // Few distinct byte strings, many types and lengths (odd and even), so keys that differ only in type or parity meet.
+            var bytes = new byte[random.Next(0, 20)];
+            for (var k = 0; k < bytes.Length; k++) bytes[k] = (byte)random.Next(3);
+            values.Add((bytes, types[random.Next(types.Length)]));
+        }
+        foreach (var (bytes, type) in values.Concat(values))
+            Assert.Equal(ValueFormatter.Format(bytes, type), cache.Format(bytes, type));
+    }
 }
