@@ -25,6 +25,7 @@ internal sealed class DecodedRecord
 
     private readonly TextAccumulator _text = new();
     private readonly ValueStringCache _values = new();
+    private readonly ValueStringCache _dataValues = new(maxValueBytes: 64);
     private readonly List<KeyValuePair<string, string>> _data = new(32);
     private readonly string?[] _system = new string?[(int)SystemField.Count];
     private Frame[] _stack = new Frame[16];
@@ -138,7 +139,7 @@ internal sealed class DecodedRecord
         string name;
         if (frame.Name == "Data") name = string.IsNullOrEmpty(frame.DataName) ? "Data" + ValueFormatter.Number(++_unnamed) : frame.DataName;
         else name = frame.Name;
-        var value = _text.Finish();
+        var value = _text.Finish(_dataValues);
         // A name seen before is rare: a 64-bit filter on length and last character skips the scan for nearly all.
         var bit = 1UL << (int)((uint)(name.Length + (name.Length > 0 ? name[^1] * 5 : 0)) & 63);
         var maybeSeen = (_names & bit) != 0;

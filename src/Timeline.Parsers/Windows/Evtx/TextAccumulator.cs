@@ -73,7 +73,7 @@ internal sealed class TextAccumulator
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public string Finish(ValueStringCache cache)
     {
-        if (_count != 1 || _text is not null || _item >= 0 || _value.Size > ValueStringCache.MaxValueBytes) return Finish();
+        if (_count != 1 || _text is not null || _item >= 0 || _value.Size > cache.MaxValueBytes) return Finish();
         return cache.Format(_chunk!.Span(_value.Offset, _value.Size), _value.Type);
     }
 

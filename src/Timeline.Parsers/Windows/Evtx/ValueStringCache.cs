@@ -10,14 +10,20 @@ namespace Timeline.Parsers.Windows.Evtx;
 /// </summary>
 internal sealed class ValueStringCache
 {
-    public const int MaxValueBytes = 256;
     private const int MaxEntries = 4096;
     private readonly Dictionary<string, string> _texts = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _lookup;
 
-    public ValueStringCache() => _lookup = _texts.GetAlternateLookup<ReadOnlySpan<char>>();
+    public ValueStringCache(int maxValueBytes = 256)
+    {
+        MaxValueBytes = maxValueBytes;
+        _lookup = _texts.GetAlternateLookup<ReadOnlySpan<char>>();
+    }
 
-    /// <summary>Exactly <see cref="ValueFormatter.Format"/> of the value (at most <see cref="MaxValueBytes"/> bytes).</summary>
+    /// <summary>Values longer than this are not cached (<see cref="TextAccumulator.Finish(ValueStringCache)"/> formats them directly).</summary>
+    public int MaxValueBytes { get; }
+
+    /// <summary>Exactly <see cref="ValueFormatter.Format"/> of the value (at most 256 bytes).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public string Format(ReadOnlySpan<byte> data, byte type)
     {
