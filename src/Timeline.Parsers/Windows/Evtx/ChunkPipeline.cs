@@ -43,7 +43,9 @@ internal sealed class ChunkPipeline
                 inFlight.Enqueue(job);
                 ThreadPool.UnsafeQueueUserWorkItem(job, preferLocal: false);
                 if (inFlight.Count < Window) continue;
-                foreach (var e in Finish(inFlight.Dequeue())) yield return e;
+                var oldest = inFlight.Dequeue();
+                Help(oldest, inFlight);
+                foreach (var e in Finish(oldest)) yield return e;
             }
             while (inFlight.Count > 0)
             {
@@ -69,6 +71,20 @@ internal sealed class ChunkPipeline
             var failed = new ChunkResult();
             failed.Warn(0, $"chunk {block.Index} (file offset 0x{block.FileOffset:X}) could not be read: {ex.GetType().Name}: {ex.Message}");
             return failed;
+        }
+    }
+
+    /// <summary>
+    /// While a worker is still decoding the chunk the reader needs next, the reader decodes later chunks
+    /// nobody has started instead of waiting idle: on a busy machine the pool's threads start late.
+    /// </summary>
+    private static void Help(ChunkJob next, Queue<ChunkJob> later)
+    {
+        if (next.Unclaimed) return; // Finish runs it here
+        foreach (var job in later)
+        {
+            if (next.IsCompleted) return;
+            job.TryRun();
         }
     }
 
