@@ -56,4 +56,21 @@ public sealed class EvtxValueFormatterTests
         foreach (var (bytes, type) in values.Concat(values))
             Assert.Equal(ValueFormatter.Format(bytes, type), cache.Format(bytes, type));
     }
+
+    [Fact]
+    public void Crc32MatchesTheByteWiseTableForEveryLengthAndStart()
+    {
+        var random = new Random(32);
+        var bytes = new byte[70000];
+        random.NextBytes(bytes);
+        for (var length = 0; length < 600; length++)
+        {
+            var start = random.Next(64);
+            var seed = (uint)random.Next();
+            Assert.Equal(Crc32.AppendByTable(seed, bytes.AsSpan(start, length)), Crc32.Append(seed, bytes.AsSpan(start, length)));
+        }
+        Assert.Equal(Crc32.AppendByTable(0, bytes), Crc32.Compute(bytes));
+        Assert.Equal(0xCBF43926u, Crc32.Compute("123456789"u8)); // the standard check value
+        Assert.Equal(0x414FA339u, Crc32.Compute("The quick brown fox jumps over the lazy dog"u8));
+    }
 }
