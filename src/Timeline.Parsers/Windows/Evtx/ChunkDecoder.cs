@@ -24,6 +24,17 @@ internal sealed class ChunkDecoder
     private readonly RecordRenderer _renderer;
     private readonly EvtxEventMapper _mapper = new();
 
+    /// <summary>
+    /// Runs the static initialisers the decode path reads before any of its methods is compiled: the JIT
+    /// then reads those statics directly instead of calling a class-initialisation helper on every access
+    /// (methods compiled at first call, see AggressiveOptimization, would otherwise keep those calls).
+    /// </summary>
+    static ChunkDecoder()
+    {
+        foreach (var type in new[] { typeof(Crc32), typeof(EvtxEventMapper), typeof(EvtxFields), typeof(NormalisedFields), typeof(ValueFormatter), typeof(WindowsEventKinds) })
+            RuntimeHelpers.RunClassConstructor(type.TypeHandle);
+    }
+
     public ChunkDecoder()
     {
         _chunk = new ChunkData(new NameInterner());
