@@ -49,6 +49,17 @@ internal sealed class DecodedRecord
 
     public string? this[SystemField field] => _system[(int)field];
 
+    /// <summary>How many System values are present (not null or empty).</summary>
+    public int SystemCount
+    {
+        get
+        {
+            var count = 0;
+            foreach (var value in _system) count += string.IsNullOrEmpty(value) ? 0 : 1;
+            return count;
+        }
+    }
+
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Reset(ChunkData chunk)
     {

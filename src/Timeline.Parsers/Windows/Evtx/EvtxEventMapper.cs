@@ -44,7 +44,9 @@ internal sealed class EvtxEventMapper
     public EventRecord Map(DecodedRecord record, ulong headerRecordId, long writtenTicks, ParseContext context)
     {
         var data = record.Data;
-        var fields = new FieldSet(SystemNames.Length + data.Count + 12);
+        // Sized for what is stored: the System values present, TimeCreated, EventRecordID, the data, "event"
+        // and a few normalised fields (more than 6 of those only costs a resize).
+        var fields = new FieldSet(record.SystemCount + 3 + data.Count + 6);
         var ticks = record.TimeCreatedTicks ?? writtenTicks;
         // System names are distinct: appended without FieldSet.Set's scan for an existing key.
         foreach (var (field, name) in SystemNames)
