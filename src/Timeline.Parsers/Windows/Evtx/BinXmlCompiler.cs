@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace Timeline.Parsers.Windows.Evtx;
 
 /// <summary>
@@ -6,15 +7,27 @@ namespace Timeline.Parsers.Windows.Evtx;
 /// </summary>
 internal sealed class BinXmlCompiler
 {
-    private const int MaxDepth = 64;
+    public const int MaxDepth = 64;
     private readonly ChunkData _chunk;
+    private readonly TemplateCache? _shared;
 
-    public BinXmlCompiler(ChunkData chunk) => _chunk = chunk;
+    // While a template definition compiles: what it depends on (see TemplateCache), null otherwise.
+    private List<TemplateFixup>? _fixups;
+    private int _fixupBase;
+    private int _deepest;
+    private bool _shareable;
+
+    public BinXmlCompiler(ChunkData chunk, TemplateCache? shared = null)
+    {
+        _chunk = chunk;
+        _shared = shared;
+    }
 
     /// <summary>
     /// Compiles a fragment sequence from <paramref name="pos"/> up to <paramref name="end"/> or the
     /// end-of-fragment token, whichever comes first.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public BinXmlNode[] CompileFragment(ref int pos, int end, int depth = 0)
     {
         var nodes = new List<BinXmlNode>(1);
@@ -26,20 +39,39 @@ internal sealed class BinXmlCompiler
     /// The template definition at a chunk offset, compiled on first use and cached in the chunk
     /// (a failure is cached as well).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public BinXmlTemplate Template(int offset, int depth)
     {
         if (_chunk.TryGetTemplate(offset, out var cached)) return cached;
         BinXmlTemplate template;
+        var (outerFixups, outerBase, outerDeepest, outerShareable) = (_fixups, _fixupBase, _deepest, _shareable);
         try
         {
             var size = _chunk.Offset32(offset + 20);
             var pos = offset + 24;
+            var whole = (long)pos + size <= _chunk.Length;
             var end = (int)Math.Min((long)pos + size, _chunk.Length);
-            template = new BinXmlTemplate(CompileFragment(ref pos, end, depth + 1));
+            if (whole && _shared?.Find(_chunk, this, offset, size, depth + 1) is { } known)
+            {
+                template = known;
+            }
+            else
+            {
+                _fixups = whole && _shared is not null ? new List<TemplateFixup>() : null;
+                _fixupBase = pos;
+                _deepest = depth + 1;
+                _shareable = true;
+                template = new BinXmlTemplate(CompileFragment(ref pos, end, depth + 1));
+                if (_fixups is not null && _shareable && pos <= end) _shared!.Add(_chunk, offset, size, template, _fixups, _deepest - (depth + 1));
+            }
         }
         catch (EvtxFormatException ex)
         {
             template = new BinXmlTemplate([], $"template at chunk offset 0x{offset:X}: {ex.Message}");
+        }
+        finally
+        {
+            (_fixups, _fixupBase, _deepest, _shareable) = (outerFixups, outerBase, outerDeepest, outerShareable);
         }
         _chunk.AddTemplate(offset, template);
         return template;
@@ -53,6 +85,7 @@ internal sealed class BinXmlCompiler
     /// 4  number of values (n), then n x (2 size, 1 type, 1 unused), then the values back to back
     /// </code>
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public BinXmlTemplate ReadInstance(ref int pos, List<ValueSlice> values, int depth)
     {
         var defOffset = _chunk.Offset32(pos + 6);
@@ -75,9 +108,11 @@ internal sealed class BinXmlCompiler
         return template;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void CompileContent(ref int pos, int end, List<BinXmlNode> nodes, int depth, bool insideElement)
     {
         if (depth > MaxDepth) throw new EvtxFormatException("elements nested too deeply");
+        if (depth > _deepest) _deepest = depth;
         while (pos < end)
         {
             var token = _chunk.U8(pos);
@@ -98,6 +133,7 @@ internal sealed class BinXmlCompiler
                     pos++;
                     return;
                 case BinXmlToken.TemplateInstance:
+                    _shareable = false;
                     var values = new List<ValueSlice>();
                     var template = ReadInstance(ref pos, values, depth);
                     nodes.Add(new InstanceNode(template, values.ToArray()));
@@ -116,14 +152,14 @@ internal sealed class BinXmlCompiler
     /// The dependency id is missing in fragments held by BinXml (0x21) values; the name offset tells
     /// the two layouts apart, since an inline name starts right after it.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private ElementNode CompileElement(ref int pos, int end, int depth)
     {
         var token = _chunk.U8(pos);
-        var nameAt = DependencyIdPresent(pos) ? pos + 7 : pos + 5;
-        var nameOffset = _chunk.Offset32(nameAt);
-        pos = nameAt + 4;
-        if (nameOffset == pos) pos += _chunk.NameSize(nameOffset);
-        var name = _chunk.Name(nameOffset);
+        var withId = DependencyIdPresent(pos);
+        _fixups?.Add(new TemplateFixup(pos - _fixupBase, withId ? TemplateFixupKind.DependencyId : TemplateFixupKind.NoDependencyId, null));
+        var nameAt = withId ? pos + 7 : pos + 5;
+        var name = ReadName(ref pos, nameAt);
         var attributes = Array.Empty<BinXmlAttribute>();
         if ((token & BinXmlToken.MoreFlag) != 0)
         {
@@ -145,7 +181,24 @@ internal sealed class BinXmlCompiler
         }
     }
 
-    private bool DependencyIdPresent(int pos)
+    /// <summary>
+    /// Reads the name offset at <paramref name="at"/> and skips the inline name after it, if it is there;
+    /// the name itself is read only when <paramref name="resolve"/> (a PI target's name is never looked at).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private string ReadName(ref int pos, int at, bool resolve = true)
+    {
+        var nameOffset = _chunk.Offset32(at);
+        pos = at + 4;
+        var inline = nameOffset == pos;
+        if (inline) pos += _chunk.NameSize(nameOffset);
+        var name = resolve ? _chunk.Name(nameOffset) : "";
+        _fixups?.Add(new TemplateFixup(at - _fixupBase, inline ? TemplateFixupKind.InlineName : resolve ? TemplateFixupKind.NameReference : TemplateFixupKind.UnreadNameReference, name));
+        return name;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public bool DependencyIdPresent(int pos)
     {
         if (pos + 11 > _chunk.Length) return false;
         var withId = _chunk.U32(pos + 7);
@@ -159,15 +212,13 @@ internal sealed class BinXmlCompiler
     /// Attributes: <c>0x06|0x46, 4-byte name offset, [inline name], value pieces</c>; 0x46 means another
     /// attribute follows. A value is one or more pieces (text, substitution, references).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private BinXmlAttribute[] ReadAttributes(ref int pos, int end)
     {
         var attributes = new List<BinXmlAttribute>(2);
         while (pos < end && BinXmlToken.Kind(_chunk.U8(pos)) == BinXmlToken.Attribute)
         {
-            var nameOffset = _chunk.Offset32(pos + 1);
-            pos += 5;
-            if (nameOffset == pos) pos += _chunk.NameSize(nameOffset);
-            var name = _chunk.Name(nameOffset);
+            var name = ReadName(ref pos, pos + 1);
             var pieces = new List<BinXmlNode>(1);
             while (pos < end && IsPiece(_chunk.U8(pos))) pieces.Add(ReadPiece(ref pos, _chunk.U8(pos)));
             attributes.Add(new BinXmlAttribute(name, pieces.ToArray()));
@@ -175,10 +226,12 @@ internal sealed class BinXmlCompiler
         return attributes.ToArray();
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool IsPiece(byte token) => BinXmlToken.Kind(token) is BinXmlToken.Value or BinXmlToken.NormalSubstitution
         or BinXmlToken.OptionalSubstitution or BinXmlToken.CharReference or BinXmlToken.EntityReference or BinXmlToken.CDataSection;
 
     /// <summary>Character data and substitutions, the pieces element content and attribute values are made of.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private BinXmlNode ReadPiece(ref int pos, byte token)
     {
         switch (BinXmlToken.Kind(token))
@@ -205,10 +258,7 @@ internal sealed class BinXmlCompiler
             }
             case BinXmlToken.EntityReference:
             {
-                var nameOffset = _chunk.Offset32(pos + 1);
-                pos += 5;
-                if (nameOffset == pos) pos += _chunk.NameSize(nameOffset);
-                return new TextNode(Entity(_chunk.Name(nameOffset)));
+                return new TextNode(Entity(ReadName(ref pos, pos + 1)));
             }
             case BinXmlToken.NormalSubstitution:
             case BinXmlToken.OptionalSubstitution:
@@ -219,9 +269,7 @@ internal sealed class BinXmlCompiler
             }
             case BinXmlToken.PITarget:
             {
-                var nameOffset = _chunk.Offset32(pos + 1);
-                pos += 5;
-                if (nameOffset == pos) pos += _chunk.NameSize(nameOffset);
+                ReadName(ref pos, pos + 1, resolve: false);
                 return new TextNode("");
             }
             case BinXmlToken.PIData:
@@ -232,6 +280,7 @@ internal sealed class BinXmlCompiler
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private TextNode ReadString(ref int pos, int headerBytes)
     {
         var count = _chunk.U16(pos + headerBytes);
@@ -240,6 +289,7 @@ internal sealed class BinXmlCompiler
         return new TextNode(text);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static string Entity(string name) => name switch
     {
         "lt" => "<",

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Buffers;
 
 namespace Timeline.Parsers.Windows.Evtx;
@@ -32,6 +33,7 @@ internal sealed class ChunkBlockReader
     /// <summary>Zero-filled slots skipped so far.</summary>
     public int EmptySlots { get; private set; }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public ChunkBlock? Next()
     {
         while (true)

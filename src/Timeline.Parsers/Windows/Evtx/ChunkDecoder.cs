@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Buffers.Binary;
 using Timeline.Core.Ingest;
 
@@ -23,12 +24,24 @@ internal sealed class ChunkDecoder
     private readonly RecordRenderer _renderer;
     private readonly EvtxEventMapper _mapper = new();
 
+    /// <summary>
+    /// Runs the static initialisers the decode path reads before any of its methods is compiled: the JIT
+    /// then reads those statics directly instead of calling a class-initialisation helper on every access
+    /// (methods compiled at first call, see AggressiveOptimization, would otherwise keep those calls).
+    /// </summary>
+    static ChunkDecoder()
+    {
+        foreach (var type in new[] { typeof(Crc32), typeof(EvtxEventMapper), typeof(EvtxFields), typeof(NormalisedFields), typeof(ValueFormatter), typeof(WindowsEventKinds) })
+            RuntimeHelpers.RunClassConstructor(type.TypeHandle);
+    }
+
     public ChunkDecoder()
     {
         _chunk = new ChunkData(new NameInterner());
-        _renderer = new RecordRenderer(_chunk, new BinXmlCompiler(_chunk), _record);
+        _renderer = new RecordRenderer(_chunk, new BinXmlCompiler(_chunk, new TemplateCache()), _record);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public ChunkResult Decode(byte[] buffer, int length, int index, long fileOffset, ParseContext context)
     {
         var result = new ChunkResult();
@@ -77,6 +90,7 @@ internal sealed class ChunkDecoder
         return result;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void DecodeRecord(int pos, int size, ulong id, long fileOffset, string where, ParseContext context, ChunkResult result)
     {
         try
@@ -99,6 +113,7 @@ internal sealed class ChunkDecoder
     }
 
     /// <summary>Signature, a plausible size, and the copy of the size at the record's end.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool TryRecord(byte[] buffer, int pos, int length, out int size)
     {
         size = 0;
@@ -109,6 +124,7 @@ internal sealed class ChunkDecoder
         return BinaryPrimitives.ReadUInt32LittleEndian(buffer.AsSpan(pos + size - 4)) == declared;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int FindRecord(byte[] buffer, int from, int length)
     {
         while (from <= length - MinRecord)

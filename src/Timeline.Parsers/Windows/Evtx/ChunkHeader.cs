@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Buffers.Binary;
 
 namespace Timeline.Parsers.Windows.Evtx;
@@ -24,9 +25,11 @@ internal readonly record struct ChunkHeader(
     public const int RecordsStart = 512;
     public static ReadOnlySpan<byte> Signature => "ElfChnk\0"u8;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool HasSignature(ReadOnlySpan<byte> chunk) => chunk.StartsWith(Signature);
 
     /// <summary>Reads the header of a chunk (which may be cut short by the end of the file).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static ChunkHeader Read(ReadOnlySpan<byte> chunk)
     {
         var free = (int)Math.Min(BinaryPrimitives.ReadUInt32LittleEndian(chunk[48..]), int.MaxValue);

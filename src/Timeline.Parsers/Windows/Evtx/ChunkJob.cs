@@ -45,9 +45,16 @@ internal sealed class ChunkJob : IThreadPoolWorkItem
         _done.Wait();
     }
 
-    private void TryRun()
+    /// <summary>True once the result is ready.</summary>
+    public bool IsCompleted => _done.IsSet;
+
+    /// <summary>True when the job was not yet claimed; not yet claimed jobs are worth running here instead of waiting.</summary>
+    public bool Unclaimed => Volatile.Read(ref _claimed) == 0;
+
+    /// <summary>Runs the job on this thread unless another thread claimed it; true when it ran here.</summary>
+    public bool TryRun()
     {
-        if (Interlocked.CompareExchange(ref _claimed, 1, 0) != 0) return;
+        if (Interlocked.CompareExchange(ref _claimed, 1, 0) != 0) return false;
         try
         {
             _result = _decode(_block);
@@ -61,5 +68,6 @@ internal sealed class ChunkJob : IThreadPoolWorkItem
             ArrayPool<byte>.Shared.Return(_block.Buffer);
             _done.Set();
         }
+        return true;
     }
 }

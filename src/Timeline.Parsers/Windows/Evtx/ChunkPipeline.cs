@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Timeline.Core.Events;
 using Timeline.Core.Ingest;
 
@@ -14,7 +13,13 @@ namespace Timeline.Parsers.Windows.Evtx;
 internal sealed class ChunkPipeline
 {
     private readonly ParseContext _context;
-    private readonly ConcurrentBag<ChunkDecoder> _decoders = [];
+
+    /// <summary>
+    /// One decoder per thread, kept across files: decoding a chunk never blocks or re-enters, so no
+    /// two chunks share a decoder, and its caches (names, compiled templates) stay warm from file to file.
+    /// </summary>
+    [ThreadStatic]
+    private static ChunkDecoder? t_decoder;
 
     public ChunkPipeline(ParseContext context) => _context = context;
 
@@ -38,7 +43,9 @@ internal sealed class ChunkPipeline
                 inFlight.Enqueue(job);
                 ThreadPool.UnsafeQueueUserWorkItem(job, preferLocal: false);
                 if (inFlight.Count < Window) continue;
-                foreach (var e in Finish(inFlight.Dequeue())) yield return e;
+                var oldest = inFlight.Dequeue();
+                Help(oldest, inFlight);
+                foreach (var e in Finish(oldest)) yield return e;
             }
             while (inFlight.Count > 0)
             {
@@ -54,7 +61,7 @@ internal sealed class ChunkPipeline
 
     private ChunkResult Decode(ChunkBlock block)
     {
-        if (!_decoders.TryTake(out var decoder)) decoder = new ChunkDecoder();
+        var decoder = t_decoder ??= new ChunkDecoder();
         try
         {
             return decoder.Decode(block.Buffer, block.Length, block.Index, block.FileOffset, _context);
@@ -65,9 +72,19 @@ internal sealed class ChunkPipeline
             failed.Warn(0, $"chunk {block.Index} (file offset 0x{block.FileOffset:X}) could not be read: {ex.GetType().Name}: {ex.Message}");
             return failed;
         }
-        finally
+    }
+
+    /// <summary>
+    /// While a worker is still decoding the chunk the reader needs next, the reader decodes later chunks
+    /// nobody has started instead of waiting idle: on a busy machine the pool's threads start late.
+    /// </summary>
+    private static void Help(ChunkJob next, Queue<ChunkJob> later)
+    {
+        if (next.Unclaimed) return; // Finish runs it here
+        foreach (var job in later)
         {
-            _decoders.Add(decoder);
+            if (next.IsCompleted) return;
+            job.TryRun();
         }
     }
 

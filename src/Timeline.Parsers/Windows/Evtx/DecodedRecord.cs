@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace Timeline.Parsers.Windows.Evtx;
 
 /// <summary>
@@ -23,11 +24,14 @@ internal sealed class DecodedRecord
     private enum Section { None, System, Data, Other }
 
     private readonly TextAccumulator _text = new();
+    private readonly ValueStringCache _values = new();
+    private readonly ValueStringCache _dataValues = new(maxValueBytes: 64);
     private readonly List<KeyValuePair<string, string>> _data = new(32);
     private readonly string?[] _system = new string?[(int)SystemField.Count];
     private Frame[] _stack = new Frame[16];
     private int _depth;
     private int _unnamed;
+    private ulong _names;
     private string? _attribute;
     private bool _captureAttribute;
 
@@ -39,12 +43,24 @@ internal sealed class DecodedRecord
         public string? DataName;
     }
 
-    public IReadOnlyList<KeyValuePair<string, string>> Data => _data;
+    public List<KeyValuePair<string, string>> Data => _data;
     public long? TimeCreatedTicks { get; private set; }
     public bool SawEvent { get; private set; }
 
     public string? this[SystemField field] => _system[(int)field];
 
+    /// <summary>How many System values are present (not null or empty).</summary>
+    public int SystemCount
+    {
+        get
+        {
+            var count = 0;
+            foreach (var value in _system) count += string.IsNullOrEmpty(value) ? 0 : 1;
+            return count;
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Reset(ChunkData chunk)
     {
         _text.Reset(chunk);
@@ -52,11 +68,13 @@ internal sealed class DecodedRecord
         Array.Clear(_system);
         _depth = 0;
         _unnamed = 0;
+        _names = 0;
         _attribute = null;
         TimeCreatedTicks = null;
         SawEvent = false;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void StartElement(string name)
     {
         if (_depth > 0) _stack[_depth - 1].HasChildElements = true;
@@ -72,6 +90,7 @@ internal sealed class DecodedRecord
         _text.Clear();
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void StartAttribute(string name)
     {
         _attribute = name;
@@ -85,6 +104,7 @@ internal sealed class DecodedRecord
         _text.Clear();
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void EndAttribute()
     {
         if (_captureAttribute)
@@ -98,11 +118,13 @@ internal sealed class DecodedRecord
         _text.Clear();
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Text(string text)
     {
         if (Capturing) _text.Add(text);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Value(ValueSlice value, int item)
     {
         if (Capturing) _text.Add(value, item);
@@ -112,6 +134,7 @@ internal sealed class DecodedRecord
         ? _depth >= 3 && _stack[_depth - 1].Section is Section.System or Section.Data
         : _captureAttribute;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void EndElement()
     {
         if (_depth == 0) return;
@@ -121,13 +144,18 @@ internal sealed class DecodedRecord
         _text.Clear();
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void AddData(Frame frame)
     {
         string name;
         if (frame.Name == "Data") name = string.IsNullOrEmpty(frame.DataName) ? "Data" + ValueFormatter.Number(++_unnamed) : frame.DataName;
         else name = frame.Name;
-        var value = _text.Finish();
-        for (var i = 0; i < _data.Count; i++)
+        var value = _text.Finish(_dataValues);
+        // A name seen before is rare: a 64-bit filter on length and last character skips the scan for nearly all.
+        var bit = 1UL << (int)((uint)(name.Length + (name.Length > 0 ? name[^1] * 5 : 0)) & 63);
+        var maybeSeen = (_names & bit) != 0;
+        _names |= bit;
+        for (var i = 0; maybeSeen && i < _data.Count; i++)
         {
             if (_data[i].Key != name) continue;
             if (value.Length > 0) _data[i] = new(name, _data[i].Value.Length == 0 ? value : _data[i].Value + ", " + value);
@@ -136,6 +164,7 @@ internal sealed class DecodedRecord
         _data.Add(new(name, value));
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void SystemText(string element)
     {
         var field = element switch
@@ -151,9 +180,14 @@ internal sealed class DecodedRecord
             "Computer" => SystemField.Computer,
             _ => SystemField.Count,
         };
-        if (field != SystemField.Count) _system[(int)field] = _text.Finish();
+        if (field != SystemField.Count) _system[(int)field] = SystemValue(field);
     }
 
+    /// <summary>System values repeat from record to record (ids and activity ids do not): formatted once, through the cache.</summary>
+    private string SystemValue(SystemField field) =>
+        field is SystemField.EventRecordId or SystemField.ActivityId or SystemField.RelatedActivityId ? _text.Finish() : _text.Finish(_values);
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void SystemAttribute(string element, string attribute)
     {
         if (element == "TimeCreated" && attribute == "SystemTime")
@@ -177,6 +211,6 @@ internal sealed class DecodedRecord
             ("Security", "UserID") => SystemField.UserId,
             _ => SystemField.Count,
         };
-        if (field != SystemField.Count) _system[(int)field] = _text.Finish();
+        if (field != SystemField.Count) _system[(int)field] = SystemValue(field);
     }
 }

@@ -1,7 +1,7 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 using Timeline.Core.Events;
 using Timeline.Core.Ingest;
-using Timeline.Core.Output;
 
 namespace Timeline.Parsers.Windows.Evtx;
 
@@ -16,6 +16,7 @@ internal sealed class EvtxEventMapper
     public const string ParserName = "windows/evtx";
     private const int MaxValueInMessage = 512;
     private readonly StringBuilder _message = new(512);
+    private static readonly System.Buffers.SearchValues<char> LineBreaks = System.Buffers.SearchValues.Create("\r\n\t");
 
     private static readonly (SystemField Field, string Name)[] SystemNames =
     [
@@ -39,23 +40,43 @@ internal sealed class EvtxEventMapper
         (SystemField.RelatedActivityId, "RelatedActivityID"),
     ];
 
-    
-
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public EventRecord Map(DecodedRecord record, ulong headerRecordId, long writtenTicks, ParseContext context)
     {
         var data = record.Data;
-        var fields = new FieldSet(SystemNames.Length + data.Count + 10);
+        // Sized for what is stored: the System values present, TimeCreated, EventRecordID, the data, "event"
+        // and a few normalised fields (more than 6 of those only costs a resize).
+        var fields = new FieldSet(record.SystemCount + 3 + data.Count + 6);
         var ticks = record.TimeCreatedTicks ?? writtenTicks;
+        // System names are distinct: appended without FieldSet.Set's scan for an existing key.
         foreach (var (field, name) in SystemNames)
         {
-            fields.Set(name, record[field]);
-            if (field == SystemField.Keywords) fields.Set("TimeCreated", TimeText.Format(ticks));
+            fields.Add(name, record[field]);
+            if (field == SystemField.Keywords) fields.Add("TimeCreated", ValueFormatter.Instant(ticks));
         }
-        if (!fields.ContainsKey("EventRecordID")) fields.Set("EventRecordID", headerRecordId.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        foreach (var (name, value) in data) fields.Set(EvtxFields.System.Contains(name) ? "Data." + name : name, value);
+        if (string.IsNullOrEmpty(record[SystemField.EventRecordId])) fields.Add("EventRecordID", headerRecordId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        // Data names are distinct and never System names once renamed; only "Data.<name>" can meet another
+        // such name (a data field literally called "Data.EventID"), so those alone go through Set.
+        var clash = false;
+        foreach (var (name, value) in data)
+        {
+            switch (EvtxFields.Special.GetValueOrDefault(name))
+            {
+                case EvtxFields.SystemName:
+                    fields.Set("Data." + name, value);
+                    continue;
+                case EvtxFields.NormalisedName:
+                    clash |= value.Length > 0;
+                    break;
+            }
+            if (name.StartsWith("Data.", StringComparison.Ordinal)) fields.Set(name, value);
+            else fields.Add(name, value);
+        }
         var kind = WindowsEventKinds.For(record[SystemField.Channel], record[SystemField.EventId]);
-        fields.Set("event", kind);
-        NormalisedFields.Apply(fields, data, kind);
+        // Without a data field named like a normalised field, the normalised names are not in the set yet.
+        if (clash) fields.Set("event", kind);
+        else fields.Add("event", kind);
+        NormalisedFields.Apply(fields, data, kind, appendOnly: !clash);
         return new EventRecord
         {
             Ticks = ticks,
@@ -73,6 +94,7 @@ internal sealed class EvtxEventMapper
     /// System/EventRecordID. The record header's own id usually equals it, but filtered exports
     /// (wevtutil epl with a query) renumber the headers 1, 2, 3 ... and keep the original EventRecordID.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static long Position(DecodedRecord record, ulong headerRecordId)
     {
         if (ulong.TryParse(record[SystemField.EventRecordId], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id))
@@ -85,6 +107,7 @@ internal sealed class EvtxEventMapper
     /// Data values that are empty or "-" are left out; line breaks become spaces; long values are cut
     /// at 512 characters (the full value stays in its field).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private string Message(DecodedRecord record)
     {
         var sb = _message.Clear();
@@ -94,14 +117,10 @@ internal sealed class EvtxEventMapper
         {
             if (value.Length == 0 || value == "-") continue;
             sb.Append(' ').Append(name).Append('=');
-            var cut = Math.Min(value.Length, MaxValueInMessage);
-            var start = sb.Length;
-            sb.Append(value, 0, cut);
-            for (var i = start; i < sb.Length; i++)
-            {
-                if (sb[i] is '\r' or '\n' or '\t') sb[i] = ' ';
-            }
-            if (cut < value.Length) sb.Append('…');
+            var cut = value.AsSpan(0, Math.Min(value.Length, MaxValueInMessage));
+            if (cut.IndexOfAny(LineBreaks) < 0) sb.Append(cut);
+            else foreach (var c in cut) sb.Append(c is '\r' or '\n' or '\t' ? ' ' : c);
+            if (cut.Length < value.Length) sb.Append('…');
         }
         return sb.ToString();
     }

@@ -1,3 +1,5 @@
+using System.Collections.Frozen;
+
 namespace Timeline.Parsers.Windows.Evtx;
 
 /// <summary>
@@ -19,4 +21,12 @@ public static class EvtxFields
     {
         "event", "user", "group", "src_ip", "logon_type", "logon_id", "command", "image", "parent_image", "service_name", "task_name", "workstation",
     };
+
+    internal const byte SystemName = 1;
+    internal const byte NormalisedName = 2;
+
+    /// <summary>One lookup per data field: <see cref="SystemName"/>, <see cref="NormalisedName"/>, or absent.</summary>
+    internal static readonly FrozenDictionary<string, byte> Special = System.Select(n => KeyValuePair.Create(n, SystemName))
+        .Concat(Normalised.Select(n => KeyValuePair.Create(n, NormalisedName)))
+        .ToFrozenDictionary(StringComparer.Ordinal);
 }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace Timeline.Parsers.Windows.Evtx;
 
 /// <summary>
@@ -13,6 +14,7 @@ internal sealed class NameInterner
 
     public NameInterner() => _lookup = _names.GetAlternateLookup<ReadOnlySpan<char>>();
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public string Intern(ReadOnlySpan<char> name)
     {
         if (_lookup.TryGetValue(name, out var known)) return known;

@@ -1,3 +1,5 @@
+using System.Collections.Frozen;
+using System.Runtime.CompilerServices;
 namespace Timeline.Parsers.Windows.Evtx;
 
 /// <summary>
@@ -40,16 +42,22 @@ internal static class NormalisedFields
     };
 
     /// <summary>Field → (normalised field, rank) for the generic sources: one hash lookup per data field.</summary>
-    private static readonly Dictionary<string, (int Slot, int Rank)[]> GenericSources = Generic
+    private static readonly FrozenDictionary<string, (int Slot, int Rank)[]> GenericSources = Generic
         .SelectMany((row, slot) => row.Sources.Select((source, rank) => (source, slot, rank)))
         .GroupBy(x => x.source, StringComparer.Ordinal)
-        .ToDictionary(g => g.Key, g => g.Select(x => (x.slot, x.rank)).ToArray(), StringComparer.Ordinal);
+        .ToFrozenDictionary(g => g.Key, g => g.Select(x => (x.slot, x.rank)).ToArray(), StringComparer.Ordinal);
 
-    /// <summary>Adds the normalised fields, reading the record's data fields once.</summary>
-    public static void Apply(Timeline.Core.Events.FieldSet fields, IReadOnlyList<KeyValuePair<string, string>> data, string? eventKind)
+    /// <summary>
+    /// Adds the normalised fields, reading the record's data fields once. With <paramref name="appendOnly"/>
+    /// the caller guarantees that no field in the set yet has a normalised name, so "is it set" only looks
+    /// at the fields added here and new fields are appended without a scan.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void Apply(Timeline.Core.Events.FieldSet fields, List<KeyValuePair<string, string>> data, string? eventKind, bool appendOnly = false)
     {
+        var set = new Target(fields, appendOnly);
         var rows = eventKind is not null ? ByEvent.GetValueOrDefault(eventKind) : null;
-        foreach (var (field, sources) in rows ?? []) Fill(fields, field, sources);
+        foreach (var (field, sources) in rows ?? []) Fill(set, field, sources);
         Span<int> best = stackalloc int[Generic.Length];
         best.Fill(int.MaxValue);
         Span<int> pick = stackalloc int[Generic.Length];
@@ -66,24 +74,50 @@ internal static class NormalisedFields
             if (best[slot] == int.MaxValue) continue;
             var field = Generic[slot].Field;
             if (rows is not null && Array.FindIndex(rows, r => r.Field == field) >= 0) continue;
-            if (fields.ContainsKey(field)) continue;
+            if (set.Has(field)) continue;
             var value = data[pick[slot]].Value;
-            fields.Set(field, field == "src_ip" ? Address(value) : value);
+            set.Put(field, field == "src_ip" ? Address(value) : value);
         }
-        if (eventKind is "task_create" or "task_update" && !fields.ContainsKey("command") && fields.Get("TaskContent") is { } xml)
-            fields.Set("command", TaskCommand(xml));
+        if (eventKind is "task_create" or "task_update" && !set.Has("command") && fields.Get("TaskContent") is { } xml)
+            set.Put("command", TaskCommand(xml));
     }
 
+    /// <summary>The event's fields as Apply writes them: Set/ContainsKey, or append-only (see Apply).</summary>
+    private readonly struct Target(Timeline.Core.Events.FieldSet fields, bool appendOnly)
+    {
+        private readonly int _from = appendOnly ? fields.Count : 0;
+
+        public Timeline.Core.Events.FieldSet Fields => fields;
+
+        public bool Has(string field)
+        {
+            if (!appendOnly) return fields.ContainsKey(field);
+            for (var i = _from; i < fields.Count; i++)
+            {
+                if (string.Equals(fields.KeyAt(i), field, StringComparison.Ordinal)) return true;
+            }
+            return false;
+        }
+
+        public void Put(string field, string? value)
+        {
+            if (appendOnly) fields.Add(field, value);
+            else fields.Set(field, value);
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool HasValue(string field, string value) => value.Length > 0 && value != "-" && !(field == "logon_id" && value == "0x0");
 
-    private static void Fill(Timeline.Core.Events.FieldSet fields, string field, string[] sources)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void Fill(Target set, string field, string[] sources)
     {
-        if (fields.ContainsKey(field)) return;
+        if (set.Has(field)) return;
         foreach (var source in sources)
         {
-            var value = fields.Get(source);
+            var value = set.Fields.Get(source);
             if (value is null || !HasValue(field, value)) continue;
-            fields.Set(field, field == "src_ip" ? Address(value) : value);
+            set.Put(field, field == "src_ip" ? Address(value) : value);
             return;
         }
     }
@@ -92,6 +126,7 @@ internal static class NormalisedFields
     /// Just the address: IPv4-mapped IPv6 (<c>::ffff:203.0.113.9</c>) is the IPv4 address, and an address
     /// with a port (RdpCoreTS 131 ClientIP <c>10.23.123.11:36160</c>, <c>[2001:db8::1]:3389</c>) loses the port.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static string Address(string value)
     {
         if (value.StartsWith("::ffff:", StringComparison.OrdinalIgnoreCase) && value.IndexOf('.') > 0) value = value[7..];
@@ -105,6 +140,7 @@ internal static class NormalisedFields
     /// A scheduled task's action, from the task XML of Security 4698:
     /// <c>&lt;Exec&gt;&lt;Command&gt;C:\x.exe&lt;/Command&gt;&lt;Arguments&gt;-a&lt;/Arguments&gt;&lt;/Exec&gt;</c> gives <c>C:\x.exe -a</c>.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static string? TaskCommand(string taskXml)
     {
         var command = Between(taskXml, "<Command>", "</Command>");
@@ -114,6 +150,7 @@ internal static class NormalisedFields
         return System.Net.WebUtility.HtmlDecode(text.Trim());
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static string? Between(string text, string open, string close)
     {
         var start = text.IndexOf(open, StringComparison.Ordinal);

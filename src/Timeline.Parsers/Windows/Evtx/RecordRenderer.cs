@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace Timeline.Parsers.Windows.Evtx;
@@ -26,6 +27,7 @@ internal sealed class RecordRenderer
     }
 
     /// <summary>Renders the Binary XML between two chunk offsets (the event part of one record).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Render(int start, int end)
     {
         _values.Clear();
@@ -33,6 +35,7 @@ internal sealed class RecordRenderer
         RenderFragment(start, end, 0);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void RenderFragment(int pos, int end, int depth)
     {
         if (depth > MaxFragmentDepth) throw new EvtxFormatException("Binary XML values nested too deeply");
@@ -59,11 +62,13 @@ internal sealed class RecordRenderer
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void RenderNodes(BinXmlNode[] nodes, ReadOnlySpan<ValueSlice> values, int depth)
     {
         foreach (var node in nodes) RenderNode(node, values, depth);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void RenderNode(BinXmlNode node, ReadOnlySpan<ValueSlice> values, int depth)
     {
         if (--_budget < 0) throw new EvtxFormatException("record expands to too many nodes");
@@ -86,6 +91,7 @@ internal sealed class RecordRenderer
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void RenderElement(ElementNode element, ReadOnlySpan<ValueSlice> values, int depth)
     {
         SubstitutionNode? arrayNode = null;
@@ -106,6 +112,7 @@ internal sealed class RecordRenderer
         for (var item = 0; item < arrayItems; item++) Emit(element, values, arrayNode, item, depth);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Emit(ElementNode element, ReadOnlySpan<ValueSlice> values, SubstitutionNode? arrayNode, int item, int depth)
     {
         _sink.StartElement(element.Name);
@@ -131,6 +138,7 @@ internal sealed class RecordRenderer
         _sink.EndElement();
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void RenderValue(ValueSlice value, int item, int depth)
     {
         if (value.IsNull) return;
@@ -138,6 +146,7 @@ internal sealed class RecordRenderer
         else _sink.Value(value, item);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool HasNullOptional(BinXmlNode[] pieces, ReadOnlySpan<ValueSlice> values)
     {
         foreach (var piece in pieces)
@@ -148,6 +157,7 @@ internal sealed class RecordRenderer
     }
 
     /// <summary>A substitution index past the instance's values reads as NULL, as libfwevt treats it.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static ValueSlice At(ReadOnlySpan<ValueSlice> values, int index) =>
         (uint)index < (uint)values.Length ? values[index] : default;
 }

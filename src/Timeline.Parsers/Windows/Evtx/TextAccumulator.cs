@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace Timeline.Parsers.Windows.Evtx;
@@ -15,12 +16,14 @@ internal sealed class TextAccumulator
     private ValueSlice _value;
     private int _item;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Reset(ChunkData chunk)
     {
         _chunk = chunk;
         Clear();
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Clear()
     {
         _count = 0;
@@ -30,6 +33,7 @@ internal sealed class TextAccumulator
 
     public bool IsEmpty => _count == 0;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Add(string text)
     {
         if (text.Length == 0) return;
@@ -39,6 +43,7 @@ internal sealed class TextAccumulator
     }
 
     /// <summary>A substitution value; <paramref name="item"/> is the array item, or -1 for the whole value.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Add(ValueSlice value, int item)
     {
         if (_count == 0)
@@ -52,6 +57,7 @@ internal sealed class TextAccumulator
     }
 
     /// <summary>The raw FILETIME when the text is exactly one FILETIME value (System/TimeCreated/@SystemTime).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool TryFileTime(out long fileTime)
     {
         fileTime = 0;
@@ -60,6 +66,18 @@ internal sealed class TextAccumulator
         return true;
     }
 
+    /// <summary>
+    /// <see cref="Finish()"/>, through <paramref name="cache"/> when the text is one whole value (not an array item)
+    /// small enough to cache.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public string Finish(ValueStringCache cache)
+    {
+        if (_count != 1 || _text is not null || _item >= 0 || _value.Size > cache.MaxValueBytes) return Finish();
+        return cache.Format(_chunk!.Span(_value.Offset, _value.Size), _value.Type);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public string Finish() => _count switch
     {
         0 => "",
@@ -67,6 +85,7 @@ internal sealed class TextAccumulator
         _ => _joined.ToString(),
     };
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private StringBuilder Join()
     {
         if (_count == 1)
@@ -77,6 +96,7 @@ internal sealed class TextAccumulator
         return _joined;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private string Format(ValueSlice value, int item)
     {
         var data = _chunk!.Span(value.Offset, value.Size);

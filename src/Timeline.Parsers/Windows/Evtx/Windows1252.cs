@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace Timeline.Parsers.Windows.Evtx;
 
 /// <summary>
@@ -10,6 +11,7 @@ internal static class Windows1252
         + "\u0090\u2018\u2019\u201C\u201D\u2022\u2013\u2014\u02DC\u2122\u0161\u203A\u0153\u009D\u017E\u0178";
 
     /// <summary>Decodes up to the first NUL.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static string Decode(ReadOnlySpan<byte> data)
     {
         var nul = data.IndexOf((byte)0);

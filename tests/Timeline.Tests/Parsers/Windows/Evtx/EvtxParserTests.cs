@@ -177,5 +177,22 @@ public sealed class EvtxParserTests
         Assert.Equal("windows/evtx", first.Parser);
     }
 
+    [Fact]
+    public void ADataFieldNamedLikeANormalisedFieldKeepsItsValue()
+    {
+        // Status renamed src_ip (same length): the native field wins over the normalised IpAddress, and stays single.
+        var clean = EvtxTestFiles.Parse(EvtxTestFiles.Sample(Logons)).Events.Where(x => x.Fields.Get("EventID") == "4625").ToList();
+        var renamed = EvtxTestFiles.Parse(EvtxTestFiles.Renamed(EvtxTestFiles.Sample(Logons), "Status", "src_ip")).Events.Where(x => x.Fields.Get("EventID") == "4625").ToList();
+        Assert.NotEmpty(clean);
+        Assert.Equal(clean.Count, renamed.Count);
+        for (var i = 0; i < clean.Count; i++)
+        {
+            Assert.Equal(clean[i].Fields["Status"], renamed[i].Fields["src_ip"]);
+            Assert.Equal(clean[i].Fields["SubStatus"], renamed[i].Fields["Subsrc_ip"]);
+            Assert.Equal(clean[i].Fields["user"], renamed[i].Fields["user"]);
+            Assert.Equal(renamed[i].Fields.Count, renamed[i].Fields.Keys.Distinct(StringComparer.Ordinal).Count());
+        }
+    }
+
     private static FormatDetector ParserCatalog() => Timeline.Parsers.ParserCatalog.Detector();
 }

@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Text;
 using Timeline.Core.Events;
 using Timeline.Core.Output;
 using Timeline.Tests.Support;
@@ -73,4 +74,30 @@ internal static class EvtxTestFiles
     }
 
     public static string Json(EventRecord e) => EventJson.ToLine(e);
+
+    /// <summary>
+    /// The sample with every UTF-16 occurrence of <paramref name="from"/> (template definitions hold the
+    /// Data names) replaced by <paramref name="to"/>, same length, and the chunk's CRCs fixed.
+    /// </summary>
+    public static byte[] Renamed(byte[] sample, string from, string to)
+    {
+        var bytes = (byte[])sample.Clone();
+        var chunk = bytes.AsSpan(HeaderSize, ChunkSize);
+        var old = Encoding.Unicode.GetBytes(from);
+        var replacement = Encoding.Unicode.GetBytes(to);
+        var found = 0;
+        for (var at = chunk.IndexOf(old); at >= 0; at = chunk.IndexOf(old))
+        {
+            replacement.CopyTo(chunk[at..]);
+            found++;
+        }
+        Assert.True(found > 0, $"{from} not found in the sample");
+        var free = (int)BinaryPrimitives.ReadUInt32LittleEndian(chunk[48..]);
+        BinaryPrimitives.WriteUInt32LittleEndian(chunk[52..], Crc32(chunk[512..free]));
+        var header = new byte[120 + 384];
+        chunk[..120].CopyTo(header);
+        chunk[128..512].CopyTo(header.AsSpan(120));
+        BinaryPrimitives.WriteUInt32LittleEndian(chunk[124..], Crc32(header));
+        return bytes;
+    }
 }
