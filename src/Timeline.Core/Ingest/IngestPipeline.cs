@@ -54,11 +54,11 @@ public sealed class IngestPipeline
 
         // Host-naming formats first, so host-less files can take the host their neighbours name.
         var ordered = detected.OrderBy(d => d.Parser.NamesHost ? 0 : 1).ThenBy(d => d.Item.Path, StringComparer.Ordinal).ToList();
-        var hostsByRoot = new Dictionary<int, Dictionary<string, long>>();
+        var neighbourhood = new HostNeighbourhood();
         for (var i = 0; i < ordered.Count; i++)
         {
             _options.Cancellation.ThrowIfCancellationRequested();
-            outcomes.Add(IngestOne(store, ordered[i], i, ordered.Count, hostsByRoot, clock));
+            outcomes.Add(IngestOne(store, ordered[i], i, ordered.Count, neighbourhood, paths, clock));
         }
         return new IngestReport(outcomes, missing, clock.Elapsed);
     }
@@ -102,10 +102,10 @@ public sealed class IngestPipeline
         ingest.Complete();
     }
 
-    private FileOutcome IngestOne(CaseStore store, Detected d, int index, int count, Dictionary<int, Dictionary<string, long>> hostsByRoot, Stopwatch clock)
+    private FileOutcome IngestOne(CaseStore store, Detected d, int index, int count, HostNeighbourhood neighbourhood, IReadOnlyList<string> roots, Stopwatch clock)
     {
-        if (!hostsByRoot.TryGetValue(d.Item.Root, out var hosts)) hostsByRoot[d.Item.Root] = hosts = new Dictionary<string, long>(StringComparer.Ordinal);
-        var (defaultHost, hostNote) = HostFor(d, hosts, store);
+        var (defaultHost, hostNote) = HostFor(d, neighbourhood.NearestHost(d.Item.Path, roots[d.Item.Root]), store);
+        var fileHosts = new Dictionary<string, long>(StringComparer.Ordinal);
         using var ingest = store.BeginFile(NewRecord(d.Item.Path, d.Sha256, d.Source, d.Parser.Name, _options.Clock.GetUtcNow()));
         var context = new ParseContext(d.Item.Path, d.Sha256, ingest.Warn)
         {
@@ -124,7 +124,7 @@ public sealed class IngestPipeline
                 ingest.Add(e);
                 events++;
                 lastPosition = e.Origin.Position;
-                if (d.Parser.NamesHost) hosts[e.Host] = hosts.GetValueOrDefault(e.Host) + 1;
+                if (d.Parser.NamesHost) fileHosts[e.Host] = fileHosts.GetValueOrDefault(e.Host) + 1;
                 if ((events & 0x3FFF) == 0) _options.Progress?.Invoke(new IngestProgress(index + 1, count, d.Item.Path, lastPosition, events, context.WarningCount, clock.Elapsed));
             }
         }
@@ -133,19 +133,16 @@ public sealed class IngestPipeline
             context.Warn(lastPosition + 1, $"the {d.Parser.Name} parser stopped with an internal error after position {lastPosition} ({ex.GetType().Name}: {ex.Message}); events before it were kept. Please report this file shape.");
         }
         var final = ingest.Complete(hostNote);
+        neighbourhood.Count(d.Item.Path, fileHosts);
         _options.Progress?.Invoke(new IngestProgress(index + 1, count, d.Item.Path, lastPosition, events, context.WarningCount, clock.Elapsed));
         return new FileOutcome(d.Item.Path, d.Sha256, FileStatus.Ingested, final.Parser, final.Events, final.Warnings, d.Parser.Name);
     }
 
-    private (string Host, string Note) HostFor(Detected d, Dictionary<string, long> hosts, CaseStore store)
+    private (string Host, string Note) HostFor(Detected d, string? nearest, CaseStore store)
     {
         if (_options.Host is { } forced) return (forced, "host given by --host");
         if (d.Parser.NamesHost) return ("unknown", "host named in each record");
-        if (hosts.Count > 0)
-        {
-            var top = hosts.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal).First().Key;
-            return (top, $"host inferred: most records under the same input path name '{top}'");
-        }
+        if (nearest is not null) return (nearest, $"host inferred: the nearest logs in the evidence folder name '{nearest}'");
         var caseHosts = store.AggregatesOf(Store.AggregateDimensions.Host);
         if (caseHosts.Count == 1) return (caseHosts[0].Value, $"host inferred: the only host in the case is '{caseHosts[0].Value}'");
         return ("unknown", "no host known: pass --host to name it");

@@ -177,4 +177,23 @@ public sealed class CliTests
         var gzFile = root.GetProperty("files").EnumerateArray().Single(f => f.GetProperty("path").GetString()!.EndsWith(".gz"));
         Assert.InRange(gzFile.GetProperty("events").GetInt64(), 100, 2999);
     }
+
+    [Fact]
+    public void HostlessFilesInAMultiHostFolderTakeTheHostOfTheirNearestLogs()
+    {
+        var dir = Some.TempDir();
+        var casePath = Path.Combine(dir, "c.db");
+        var evidence = Path.Combine(RepoPaths.SampleLogs, "scenarios", "ssh-lateral-two-hosts");
+        Assert.Equal(0, CliRunner.Run(dir, "ingest", evidence, "--case", casePath).ExitCode);
+        var lines = CliRunner.Run(dir, "query", "--case", casePath, "parser:linux/bash-history", "--format", "jsonl").Stdout
+            .Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement).ToList();
+        Assert.NotEmpty(lines);
+        foreach (var e in lines)
+        {
+            var file = e.GetProperty("origin").GetProperty("file").GetString()!;
+            var expected = file.Contains("/web02/", StringComparison.Ordinal) ? "web02" : "db02";
+            Assert.Equal(expected, e.GetProperty("host").GetString());
+        }
+        Assert.Equal(2, lines.Select(e => e.GetProperty("host").GetString()).Distinct().Count());
+    }
 }
