@@ -4,16 +4,8 @@
 # bundled scenario (host web01, the generator's host too); its chain must come out the same as alone.
 # Usage: bench/chain.sh [LINES]   (needs python3 and the .NET SDK)
 set -euo pipefail
-here=$(cd "$(dirname "$0")" && pwd)
-root=$(dirname "$here")
-lines=${1:-1000000}
-work=${BENCH_DIR:-/tmp/timeline-bench}
-mkdir -p "$work"
-log="$work/auth-$lines.log"
-[ -f "$log" ] || python3 "$here/gen-authlog.py" "$lines" "$log"
-touch -d "2024-12-31 23:00:00" "$log"
-dotnet build "$root/src/Timeline.Cli" -c Release -o "$work/cli" --nologo -v quiet >/dev/null
-tl="$work/cli/timeline"
+source "$(dirname "$0")/common.sh"
+bench_setup "${1:-1000000}"
 case="$work/chain-$lines.db"
 rm -f "$case" "$case.lock"
 "$tl" ingest "$log" "$root/sample-logs/scenarios/ssh-bruteforce-cron-xmrig" --case "$case" >/dev/null || true

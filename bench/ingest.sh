@@ -3,19 +3,12 @@
 # with the Release build of the CLI. Prints lines/s and peak RSS (VmHWM) of the timeline process.
 # Usage: bench/ingest.sh [LINES]   (run from anywhere; needs python3 and the .NET SDK)
 set -euo pipefail
-here=$(cd "$(dirname "$0")" && pwd)
-root=$(dirname "$here")
-lines=${1:-1000000}
-work=${BENCH_DIR:-/tmp/timeline-bench}
-mkdir -p "$work"
-log="$work/auth-$lines.log"
-[ -f "$log" ] || python3 "$here/gen-authlog.py" "$lines" "$log"
-touch -d "2024-12-31 23:00:00" "$log"
-dotnet build "$root/src/Timeline.Cli" -c Release -o "$work/cli" --nologo -v quiet >/dev/null
+source "$(dirname "$0")/common.sh"
+bench_setup "${1:-1000000}"
 for run in 1 2 3; do
   rm -f "$work/bench.db" "$work/bench.db.lock" "$work"/bench-log.db
   start=$(date +%s.%N)
-  "$work/cli/timeline" ingest "$log" --case "$work/bench.db" > "$work/ingest.out" &
+  "$tl" ingest "$log" --case "$work/bench.db" > "$work/ingest.out" &
   pid=$!
   peak=0
   while kill -0 "$pid" 2>/dev/null; do

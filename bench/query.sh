@@ -10,15 +10,9 @@
 # included) and the whole process (plus .NET start-up, which on this machine is several 100 ms).
 # Usage: bench/query.sh [LINES]   (needs python3 and the .NET SDK; BENCH_DIR defaults to /tmp/timeline-bench)
 set -euo pipefail
-here=$(cd "$(dirname "$0")" && pwd)
-root=$(dirname "$here")
-lines=${1:-1000000}
-work=${BENCH_DIR:-/tmp/timeline-bench}
-mkdir -p "$work"
-log="$work/auth-$lines.log"
+source "$(dirname "$0")/common.sh"
+bench_setup "${1:-1000000}"
 case="$work/query-$lines.db"
-[ -f "$log" ] || python3 "$here/gen-authlog.py" "$lines" "$log"
-touch -d "2026-12-31 23:00:00" "$log"
 # Published ReadyToRun (precompiled), as an installed tool would be: a one-off query pays no JIT warm-up.
 dotnet publish "$root/src/Timeline.Cli" -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true -o "$work/query-cli" --nologo -v quiet >/dev/null
 cli="$work/query-cli/timeline"

@@ -5,16 +5,8 @@
 # and chains to summarise. Targets: HTML in under 15 s and under 20 MB for 1,000,000 events.
 # Usage: bench/report.sh [LINES]   (needs python3 and the .NET SDK; reuses bench/gen-authlog.py)
 set -euo pipefail
-here=$(cd "$(dirname "$0")" && pwd)
-root=$(dirname "$here")
-lines=${1:-1000000}
-work=${BENCH_DIR:-/tmp/timeline-bench}
-mkdir -p "$work"
-log="$work/auth-$lines.log"
-[ -f "$log" ] || python3 "$here/gen-authlog.py" "$lines" "$log"
-touch -d "2024-12-31 23:00:00" "$log"
-dotnet build "$root/src/Timeline.Cli" -c Release -o "$work/cli" --nologo -v quiet >/dev/null
-tl="$work/cli/timeline"
+source "$(dirname "$0")/common.sh"
+bench_setup "${1:-1000000}"
 case="$work/report-$lines.db"
 if [ ! -f "$case" ]; then
   "$tl" ingest "$log" --case "$case" >/dev/null

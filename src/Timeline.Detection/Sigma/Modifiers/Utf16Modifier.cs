@@ -1,18 +1,9 @@
 namespace Timeline.Detection.Sigma.Modifiers;
 
-/// <summary><c>utf16</c>: the value becomes its UTF-16 little endian with a byte order mark bytes, for a following <c>base64</c>/<c>base64offset</c>.</summary>
-public sealed class Utf16Modifier : IModifier
+/// <summary><c>utf16</c>: the value becomes its UTF-16 little endian bytes with a byte order mark, for a following <c>base64</c>/<c>base64offset</c>.</summary>
+public sealed class Utf16Modifier : TextEncodingModifier
 {
-    public string Name => "utf16";
+    public override string Name => "utf16";
 
-    public ValuePattern Apply(ValuePattern pattern)
-    {
-        pattern.Values = pattern.Values.Select(v =>
-        {
-            if (v.IsNull) return v;
-            var text = System.Text.Encoding.UTF8.GetString(v.ToBytesForEncoding(Name));
-            return v.WithBytes([0xFF, 0xFE, .. System.Text.Encoding.Unicode.GetBytes(text)]);
-        }).ToList();
-        return pattern;
-    }
+    protected override byte[] Encode(string text) => [0xFF, 0xFE, .. System.Text.Encoding.Unicode.GetBytes(text)];
 }
