@@ -110,6 +110,17 @@ public static class WindowsRdpXmrigScenario
             "0x2130", "7836", "28147497671065");
         yield return Logoff(a.AddMinutes(38).AddTicks(3_001_876), AdminSid, AdminUser, AdminLogonId, 10);
 
+        // Every night from the 9th: the admin's export task runs (batch logon, PowerShell with a script file).
+        foreach (var (night, logonId) in NightlyRuns())
+        {
+            yield return Logon(night, "S-1-5-18", "WIN-SRV01$", "WORKGROUP", "0x3e7", 4, "Advapi  ", "Negotiate", "-", "-", "-",
+                "0x5a0", @"C:\Windows\System32\svchost.exe", targetSid: AdminSid, targetUser: AdminUser, targetLogonId: logonId, tid: 1444);
+            yield return Process(night.AddTicks(1_530_442), AdminSid, AdminUser, logonId, "0x" + (0x2400 + (night.Day * 8)).ToString("x", CultureInfo.InvariantCulture),
+                @"C:\Windows\System32\WindowsPowerShell\v1.0\powershell.exe", "powershell.exe -NoProfile -File C:\\Scripts\\Export-Config.ps1",
+                @"C:\Windows\System32\svchost.exe", "0x5a0", "%%1936", "S-1-16-8192");
+            yield return Logoff(night.AddSeconds(12).AddTicks(77_310), AdminSid, AdminUser, logonId, 4);
+        }
+
         // 14 April 02:11: NLA failures (type 3, no address, the client names itself "kali"), users from a list.
         string[] users = ["administrator", "admin", "Administrator", "user", "test", "administrador", "backup", "scanner", "rdp", "support"];
         var t0 = BruteForceStart;
@@ -118,7 +129,7 @@ public static class WindowsRdpXmrigScenario
         {
             var user = users[i % users.Length];
             var exists = user.Equals("administrator", StringComparison.OrdinalIgnoreCase);
-            yield return Failure(t0.AddTicks((long)i * 6_130_000 + ((i * 7919) % 1_000_000)), user, exists ? "0xc000006a" : "0xc0000064", 3, "NtLmSsp ", "NTLM",
+            yield return Failure(t0.AddTicks((long)i * 61_300_000 + ((i * 7919) % 1_000_000)), user, exists ? "0xc000006a" : "0xc0000064", 3, "NtLmSsp ", "NTLM",
                 AttackerWorkstation, "-", "-", "0x0", "-", 5000 + (uint)(i % 7));
         }
         // 02:15: the tool falls back to RDP without NLA: type 10 failures that carry the address.
@@ -165,6 +176,18 @@ public static class WindowsRdpXmrigScenario
         }
     }
 
+    /// <summary>23:30 each night from 9 to 13 April (the task's trigger), with the batch logon id of the run.</summary>
+    private static IEnumerable<(DateTime Time, string LogonId)> NightlyRuns() =>
+        Enumerable.Range(9, 5).Select(day => (Utc(2026, 4, day, 23, 30, 0, 412_000 + (day * 3001)), "0x" + (0x2a1f00 + (day * 0x1c4)).ToString("x", CultureInfo.InvariantCulture)));
+
+    private const string PerfScript = "Get-Counter -Counter '\\Processor(_Total)\\% Processor Time','\\Memory\\Available MBytes' -SampleInterval 5 -MaxSamples 1 | "
+        + "ForEach-Object { $_.CounterSamples | Select-Object Path, CookedValue } | ConvertTo-Json -Compress";
+
+    private const string ExportScript = "Import-Module WebAdministration\r\n"
+        + "$stamp = Get-Date -Format yyyyMMdd\r\n"
+        + "Get-WebConfiguration -Filter /system.applicationHost/sites -PSPath IIS:\\ | Export-Clixml \"D:\\Backup\\iis-$stamp.xml\"\r\n"
+        + "Export-DnsServerZone -Name corp.example -FileName \"backup\\corp.example-$stamp.dns\"";
+
     private static IEnumerable<WinEvent> SystemLog()
     {
         // Routine service state changes (7036) and one ordinary service install (7045) before the incident.
@@ -207,11 +230,21 @@ public static class WindowsRdpXmrigScenario
 
     private static IEnumerable<WinEvent> PowerShellLog()
     {
+        // A monitoring agent's PowerShell runspace samples performance counters every 30 minutes (script block logging is on for all blocks).
+        var agentId = 0;
+        for (var t = Utc(2026, 4, 8, 0, 0, 2, 118_004); t < DriverInstall.AddHours(1); t = t.AddMinutes(30).AddTicks(((agentId * 7919) % 90_000) - 45_000), agentId++)
+            yield return ScriptBlock(t, "S-1-5-18", 5, PerfScript, "{" + new Guid(agentId, 0x7a41, 0x4c0e, 0x8b, 0x12, 0x6d, 0x5e, 0x4f, 0x30, 0x21, 0x19).ToString() + "}", 3312, 3360,
+                @"C:\Program Files\ExampleMonitor\scripts\perf.ps1");
+
         // The administrator's ordinary console session.
         yield return ScriptBlock(AdminLogon.AddMinutes(7).AddTicks(2_004_118), AdminSid, 5, "Get-Service | Where-Object Status -eq 'Stopped' | Select-Object Name, DisplayName",
             "{3f2a8c1e-5b7d-4e09-9a61-2c4d8e0f7b15}", 8496, 7120);
         yield return ScriptBlock(AdminLogon.AddMinutes(9).AddTicks(8_441_370), AdminSid, 5, "Get-WindowsFeature | Where-Object Installed",
             "{b7d1e0a4-2c3f-4a18-8e5d-9f6a7b3c2d10}", 8496, 7120);
+
+        foreach (var (night, _) in NightlyRuns())
+            yield return ScriptBlock(night.AddTicks(9_882_015), AdminSid, 5, ExportScript,
+                "{" + new Guid(night.Day, 0x51c3, 0x4d2e, 0x9a, 0x7b, 0x1c, 0x2d, 0x3e, 0x4f, 0x50, 0x61).ToString() + "}", 9200 + (uint)night.Day, 9300 + (uint)night.Day, @"C:\Scripts\Export-Config.ps1");
 
         // The attack: the decoded cradle (logged as suspicious, level 3) and the script it fetched.
         var x = AttackLogon.AddSeconds(86).AddTicks(4_410_923);
@@ -219,11 +252,11 @@ public static class WindowsRdpXmrigScenario
         yield return ScriptBlock(x.AddTicks(9_902_106), AdministratorSid, 3, Stage2, "{e1a7c3d5-4b2f-4e8a-9d6c-7f0b2a5e3c81}", 8028, 8032);
     }
 
-    private static WinEvent ScriptBlock(DateTime t, string sid, byte level, string text, string id, uint pid, uint tid) => new()
+    private static WinEvent ScriptBlock(DateTime t, string sid, byte level, string text, string id, uint pid, uint tid, string path = "") => new()
     {
         Provider = "Microsoft-Windows-PowerShell", ProviderGuid = PowerShell, EventId = 4104, Version = 1, Level = level, Task = 2, Opcode = 15,
         Keywords = 0x0, TimeCreated = t, ProcessId = pid, ThreadId = tid, Channel = "Microsoft-Windows-PowerShell/Operational", Computer = Host, UserId = sid,
-        Data = [new("MessageNumber", "1"), new("MessageTotal", "1"), new("ScriptBlockText", text), new("ScriptBlockId", id), new("Path", "")],
+        Data = [new("MessageNumber", "1"), new("MessageTotal", "1"), new("ScriptBlockText", text), new("ScriptBlockId", id), new("Path", path)],
     };
 
     private static WinEvent ServiceState(DateTime t, string service, string state) => new()
