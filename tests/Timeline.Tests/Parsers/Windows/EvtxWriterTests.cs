@@ -31,7 +31,7 @@ public sealed class EvtxWriterTests
         },
         new()
         {
-            Provider = "Service Control Manager", ProviderGuid = new Guid("555908d1-a6d7-4695-8e1e-26931d2012f4"),
+            Provider = "Service Control Manager", ProviderGuid = new Guid("555908d1-a6d7-4695-8e1e-26931d2012f4"), EventSourceName = "Service Control Manager",
             EventId = 7045, Qualifiers = 16384, Level = 4, Keywords = 0x8080000000000000,
             TimeCreated = T0.AddSeconds(1).AddTicks(1), ProcessId = 640, ThreadId = 7000, Channel = "System", Computer = "WIN-SRV01",
             UserId = "S-1-5-21-3623811015-3361044348-30300820-500",
@@ -82,6 +82,7 @@ public sealed class EvtxWriterTests
     {
         yield return ("Provider", e.Provider);
         if (e.ProviderGuid is { } g) yield return ("ProviderGuid", g.ToString("B").ToUpperInvariant());
+        yield return ("EventSourceName", e.EventSourceName ?? "");
         yield return ("EventID", e.EventId.ToString(CultureInfo.InvariantCulture));
         if (e.Qualifiers is { } q) yield return ("EventIDQualifiers", q.ToString(CultureInfo.InvariantCulture));
         yield return ("Version", e.Version.ToString(CultureInfo.InvariantCulture));
@@ -182,6 +183,7 @@ public sealed class EvtxWriterTests
             if (written.UserId is { } sid) Assert.Equal(sid, record.System["UserID"]);
             else Assert.False(record.System.ContainsKey("UserID"));
             if (written.Qualifiers is { } q) Assert.Equal(q.ToString(CultureInfo.InvariantCulture), record.System["EventIDQualifiers"]);
+            Assert.Equal(written.EventSourceName, record.System.GetValueOrDefault("EventSourceName"));
             Assert.Equal(written.Data.Select(d => d.Key), record.Data.Select(d => d.Key));
             Assert.Equal(written.Data.Select(d => d.Value.ReplaceLineEndings("\n")), record.Data.Select(d => d.Value.ReplaceLineEndings("\n")));
         }

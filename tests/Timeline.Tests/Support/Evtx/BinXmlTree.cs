@@ -36,13 +36,13 @@ internal static class BinXmlTree
     /// The template body for an event with these Data names: the System values are substitutions 0..17 in
     /// the order Windows' own templates use (Level, Opcode, Task, EventID, Qualifiers, Keywords, TimeCreated,
     /// ActivityID, ProcessID, ThreadID, EventRecordID, Version, UserID, RelatedActivityID, then Provider
-    /// Name/Guid, Channel and Computer), then one substitution per Data element.
+    /// Name/Guid, Channel and Computer), then one substitution per Data element, then EventSourceName.
     /// </summary>
     public static BinXmlElement TemplateBody(IReadOnlyList<string> dataNames)
     {
         static SubstitutionPiece S(ushort i, byte type, bool optional = false) => new(i, type, optional);
         var system = new BinXmlElement("System", [], [
-            new BinXmlElement("Provider", [new("Name", S(14, String)), new("Guid", S(15, Guid, true))], []),
+            new BinXmlElement("Provider", [new("Name", S(14, String)), new("Guid", S(15, Guid, true)), new("EventSourceName", S((ushort)(18 + dataNames.Count), String, true))], []),
             new BinXmlElement("EventID", [new("Qualifiers", S(4, UInt16, true))], [S(3, UInt16)]),
             new BinXmlElement("Version", [], [S(11, UInt8)]),
             new BinXmlElement("Level", [], [S(0, UInt8)]),
@@ -64,7 +64,7 @@ internal static class BinXmlTree
     /// <summary>The substitution values of <see cref="TemplateBody"/> for one event.</summary>
     public static SubstitutionValue[] TemplateValues(WinEvent e, ulong recordId)
     {
-        var values = new SubstitutionValue[18 + e.Data.Count];
+        var values = new SubstitutionValue[18 + e.Data.Count + 1];
         values[0] = new(UInt8, [e.Level]);
         values[1] = new(UInt8, [e.Opcode]);
         values[2] = new(UInt16, U16(e.Task));
@@ -84,6 +84,7 @@ internal static class BinXmlTree
         values[16] = new(String, Utf16(e.Channel));
         values[17] = new(String, Utf16(e.Computer));
         for (var i = 0; i < e.Data.Count; i++) values[18 + i] = new(String, Utf16(e.Data[i].Value));
+        values[18 + e.Data.Count] = e.EventSourceName is { } source ? new(String, Utf16(source)) : new(Null, []);
         return values;
     }
 
@@ -94,6 +95,7 @@ internal static class BinXmlTree
         static object[] Content(string text) => text.Length == 0 ? [] : [T(text)];
         var provider = new List<BinXmlAttr> { new("Name", T(e.Provider)) };
         if (e.ProviderGuid is { } g) provider.Add(new("Guid", T(g.ToString("B").ToUpperInvariant())));
+        if (e.EventSourceName is { } source) provider.Add(new("EventSourceName", T(source)));
         var eventId = e.Qualifiers is { } q ? new List<BinXmlAttr> { new("Qualifiers", T(Num(q))) } : [];
         var security = e.UserId is { } sid ? new List<BinXmlAttr> { new("UserID", T(sid)) } : [];
         var system = new BinXmlElement("System", [], [

@@ -9,6 +9,9 @@ public sealed record WinEvent
 {
     public required string Provider { get; init; }
     public Guid? ProviderGuid { get; init; }
+
+    /// <summary>Provider@EventSourceName (classic event sources such as the Service Control Manager), or null.</summary>
+    public string? EventSourceName { get; init; }
     public required ushort EventId { get; init; }
     public ushort? Qualifiers { get; init; }
     public byte Version { get; init; }

@@ -210,7 +210,7 @@ public static class WindowsRdpXmrigScenario
         }
         yield return new WinEvent
         {
-            Provider = "Service Control Manager", ProviderGuid = Scm, EventId = 7045, Qualifiers = 16384, Level = 4, Keywords = 0x8080000000000000,
+            Provider = "Service Control Manager", ProviderGuid = Scm, EventSourceName = "Service Control Manager", EventId = 7045, Qualifiers = 16384, Level = 4, Keywords = 0x8080000000000000,
             TimeCreated = AdminLogon.AddMinutes(21).AddTicks(5_130_227), ProcessId = 648, ThreadId = 2204, Channel = "System", Computer = Host,
             UserId = AdminSid,
             Data = [new("ServiceName", "Google Update Service (gupdate)"), new("ImagePath", "\"C:\\Program Files (x86)\\Google\\Update\\GoogleUpdate.exe\" /svc"),
@@ -220,7 +220,7 @@ public static class WindowsRdpXmrigScenario
         // The attack: XMRig's MSR driver service (kernel driver, demand start, no account), then it runs.
         yield return new WinEvent
         {
-            Provider = "Service Control Manager", ProviderGuid = Scm, EventId = 7045, Qualifiers = 16384, Level = 4, Keywords = 0x8080000000000000,
+            Provider = "Service Control Manager", ProviderGuid = Scm, EventSourceName = "Service Control Manager", EventId = 7045, Qualifiers = 16384, Level = 4, Keywords = 0x8080000000000000,
             TimeCreated = DriverInstall, ProcessId = 648, ThreadId = 6124, Channel = "System", Computer = Host, UserId = AdministratorSid,
             Data = [new("ServiceName", ServiceName), new("ImagePath", DriverPath), new("ServiceType", "kernel mode driver"),
                 new("StartType", "demand start"), new("AccountName", "")],
@@ -261,7 +261,7 @@ public static class WindowsRdpXmrigScenario
 
     private static WinEvent ServiceState(DateTime t, string service, string state) => new()
     {
-        Provider = "Service Control Manager", ProviderGuid = Scm, EventId = 7036, Qualifiers = 16384, Level = 4, Keywords = 0x8080000000000000,
+        Provider = "Service Control Manager", ProviderGuid = Scm, EventSourceName = "Service Control Manager", EventId = 7036, Qualifiers = 16384, Level = 4, Keywords = 0x8080000000000000,
         TimeCreated = t, ProcessId = 648, ThreadId = 2240, Channel = "System", Computer = Host,
         Data = [new("param1", service), new("param2", state), new("Binary", ServiceBinary(service, state))],
     };
