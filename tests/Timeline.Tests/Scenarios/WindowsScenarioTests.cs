@@ -46,8 +46,16 @@ public sealed class WindowsScenarioTests
             var reference = EvtxReference.Export(tool, Path.Combine(Folder, file));
             Assert.False(reference.Failed, $"{file}: {reference.Error}");
             Assert.Equal(events.Count, reference.Records.Count);
-            Assert.Equal(Enumerable.Range(0, events.Count).Select(i => (first + (ulong)i).ToString(System.Globalization.CultureInfo.InvariantCulture)),
-                reference.Records.Select(r => r.System["EventRecordID"]));
+            foreach (var (written, i) in events.Select((e, i) => (e, i)))
+            {
+                var record = reference.Records[i];
+                var where = $"{file} record {first + (ulong)i}";
+                Assert.True((first + (ulong)i).ToString(System.Globalization.CultureInfo.InvariantCulture) == record.System["EventRecordID"], where);
+                Assert.True(written.EventId.ToString(System.Globalization.CultureInfo.InvariantCulture) == record.System["EventID"], where);
+                Assert.True(BinXmlTree.Iso(written.TimeCreated) == record.System["TimeCreated"][..27] + "Z", $"{where}: {record.System["TimeCreated"]}");
+                Assert.True(written.Data.Select(d => d.Key).SequenceEqual(record.Data.Select(d => d.Key)), where);
+                Assert.True(written.Data.Select(d => d.Value.ReplaceLineEndings("\n")).SequenceEqual(record.Data.Select(d => d.Value.ReplaceLineEndings("\n"))), where);
+            }
         }
     }
 
