@@ -80,6 +80,9 @@ public sealed class ChainAssembler(ChainKnowledge knowledge, ChainOptions option
             // an unrelated account from a recycled address months later is not the attacker.
             var byIp = l.SourceIp is { } ip && c.AttackerIps.Contains(ip) && c.AttackerUsers.Contains(l.User) && l.Ticks - entryTicks <= TimeSpan.TicksPerDay * 7;
             if (!byKey && !byIp) continue;
+            // A key first used by a logon that comes back from the attacker's address is the attacker's key
+            // (planted during the entry session): its authorized_keys line is persistence to remove.
+            if (byIp && l.NewKey && l.KeyFingerprint is { } newKey) c.AttackerKeys.Add(newKey);
             c.Returns.Add(l);
             if (l.SourceIp is { } rip) c.AttackerIps.Add(rip);
             c.Sessions.Add((l.User, l.Ticks, l.CloseTicks ?? l.Ticks + options.SessionMax.Ticks, l));
