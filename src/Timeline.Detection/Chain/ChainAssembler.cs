@@ -119,6 +119,11 @@ public sealed class ChainAssembler(ChainKnowledge knowledge, ChainOptions option
         foreach (var m in c.Outbound)
             if (m.Outbound is { } o && !c.Contains(o))
                 steps.Add((o.Ticks, new AttackStep(AttackPhase.Lateral, o.Ticks, o.TimeQuality, o.EventId, $"moves to {m.ToHost}: {CommandSignals.Excerpt(o.Text, 100)}", AttackTechniques.Cite(m.Via, AttackTechniques.Of(["ssh-out"])), o.RuleIds, m.Confidence, o.Origin)));
+        // Worm code leaves no ssh command on this host: the move is told by the logon on the peer.
+        foreach (var m in c.Outbound.Where(m => m.Outbound is null))
+            steps.Add((m.Inbound.Ticks, new AttackStep(AttackPhase.Lateral, m.Inbound.Ticks, m.Inbound.TimeQuality, m.Inbound.EventId,
+                $"moves to {m.ToHost}: '{m.Inbound.User}' logs in there from {m.Inbound.SourceIp} ({m.Inbound.Method}), this host's address",
+                AttackTechniques.Cite(m.Via, AttackTechniques.Of(["ssh-out"])), m.Inbound.RuleIds, m.Confidence, m.Inbound.Origin)));
         return steps.OrderBy(s => s.Anchor ?? long.MaxValue).Select(s => s.Step)
             .DistinctBy(s => (s.EventId, s.Phase)).ToList();
     }

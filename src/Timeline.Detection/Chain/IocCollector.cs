@@ -27,6 +27,7 @@ public sealed class IocCollector(IndicatorCatalog indicators)
             {
                 Add("ip", l.SourceIp, entry.Point.Kind.Contains("bruteforce", StringComparison.Ordinal) ? "brute force and entry" : "entry", l.EventId);
                 Add("user", l.User, "abused account", l.EventId);
+                Add("ssh-key", l.KeyFingerprint, "used by the attacker to get in", l.EventId);
             }
             else if (entry.Point.User is { } u && entry.Signal is { } s) Add("user", u, "exploited service account", s.EventId);
         }
