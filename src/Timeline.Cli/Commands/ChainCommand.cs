@@ -1,11 +1,11 @@
 using System.ComponentModel;
 using System.Text;
-using System.Text.Json;
 using Spectre.Console;
 using Spectre.Console.Cli;
 using Timeline.Cli.Infrastructure;
 using Timeline.Cli.Output;
 using Timeline.Core.Findings;
+using Timeline.Core.Output;
 using Timeline.Core.Store;
 using Timeline.Detection.Chain;
 
@@ -23,7 +23,7 @@ public sealed class ChainCommand(IAnsiConsole console) : Command<ChainCommand.Se
     public sealed class Settings : CaseSettings
     {
         [CommandOption("--format <FORMAT>")]
-        [Description("table (default: the story per host), json (array of chains; stable contract) or markdown (report-ready).")]
+        [Description("table (default: the story per host), json ({\"chains\":[…]}: the public chain contract, see README) or markdown (report-ready).")]
         [DefaultValue("table")]
         public string Format { get; init; } = "table";
 
@@ -43,7 +43,7 @@ public sealed class ChainCommand(IAnsiConsole console) : Command<ChainCommand.Se
             case "json":
                 using (var stdout = Console.OpenStandardOutput())
                 {
-                    var json = Bidi(JsonSerializer.Serialize(chains, CaseChains.Json));
+                    var json = Bidi(ContractJson(settings.Case!, chains));
                     stdout.Write(Encoding.UTF8.GetBytes(json + "\n"));
                 }
                 break;
@@ -55,6 +55,13 @@ public sealed class ChainCommand(IAnsiConsole console) : Command<ChainCommand.Se
                 break;
         }
         return ExitCodes.Ok;
+    }
+
+    /// <summary>The chain contract (<see cref="ChainJson"/>) of <paramref name="chains"/>, with the case's rule matches for the ATT&amp;CK ids of each step.</summary>
+    public static string ContractJson(string casePath, IReadOnlyList<AttackChain> chains)
+    {
+        using var reader = CaseStore.OpenForRead(casePath);
+        return ChainJson.ToText(chains, CaseMatches.ByEvent(reader));
     }
 
     /// <summary>Stored chains, or freshly built and stored ones when there are none or a rebuild is asked for.</summary>

@@ -80,6 +80,9 @@ public sealed class ChainAssembler(ChainKnowledge knowledge, ChainOptions option
             // an unrelated account from a recycled address months later is not the attacker.
             var byIp = l.SourceIp is { } ip && c.AttackerIps.Contains(ip) && c.AttackerUsers.Contains(l.User) && l.Ticks - entryTicks <= TimeSpan.TicksPerDay * 7;
             if (!byKey && !byIp) continue;
+            // A key first used by a logon that comes back from the attacker's address is the attacker's key
+            // (planted during the entry session): its authorized_keys line is persistence to remove.
+            if (byIp && l.NewKey && l.KeyFingerprint is { } newKey) c.AttackerKeys.Add(newKey);
             c.Returns.Add(l);
             if (l.SourceIp is { } rip) c.AttackerIps.Add(rip);
             c.Sessions.Add((l.User, l.Ticks, l.CloseTicks ?? l.Ticks + options.SessionMax.Ticks, l));
@@ -96,26 +99,31 @@ public sealed class ChainAssembler(ChainKnowledge knowledge, ChainOptions option
         if (c.Entry is { } entry)
         {
             if (entry.Login is { } l)
-                steps.Add((l.Ticks, new AttackStep(AttackPhase.Entry, l.Ticks, l.TimeQuality, l.EventId, entry.Point.Summary, entry.Point.Why, l.RuleIds, entry.Point.Confidence, l.Origin)));
+                steps.Add((l.Ticks, new AttackStep(AttackPhase.Entry, l.Ticks, l.TimeQuality, l.EventId, entry.Point.Summary, AttackTechniques.Cite(entry.Point.Why, AttackTechniques.Of([entry.Point.Kind])), l.RuleIds, entry.Point.Confidence, l.Origin)));
             else if (entry.Signal is { } s && entry.Point.Kind == "exploited-service")
-                steps.Add((s.SortTicks, new AttackStep(AttackPhase.Entry, s.Ticks, s.TimeQuality, s.EventId, entry.Point.Summary + " — " + s.Summary, entry.Point.Why + "; " + s.Why, s.RuleIds, entry.Point.Confidence, s.Origin)));
+                steps.Add((s.SortTicks, new AttackStep(AttackPhase.Entry, s.Ticks, s.TimeQuality, s.EventId, entry.Point.Summary + " — " + s.Summary, AttackTechniques.Cite(entry.Point.Why + "; " + s.Why, AttackTechniques.Of(AttackTechniques.Of([entry.Point.Kind]).Concat(AttackTechniques.Of(s)))), s.RuleIds, entry.Point.Confidence, s.Origin)));
         }
         foreach (var r in c.Returns)
         {
             var planted = r.KeyFingerprint is { } fp && c.AttackerKeys.Contains(fp);
             steps.Add((r.Ticks, new AttackStep(planted ? AttackPhase.Persistence : AttackPhase.Entry, r.Ticks, r.TimeQuality, r.EventId,
                 $"{(planted ? "logs back in with the planted key" : "logs back in")} as '{r.User}' from {r.SourceIp}",
-                planted ? $"key {r.KeyFingerprint} was planted by the attacker: the persistence works" : $"same address as the entry ({r.SourceIp})", r.RuleIds, planted ? 0.9 : 0.7, r.Origin)));
+                AttackTechniques.Cite(planted ? $"key {r.KeyFingerprint} was planted by the attacker: the persistence works" : $"same address as the entry ({r.SourceIp})", AttackTechniques.Of([planted ? "returned-key" : "returned"])), r.RuleIds, planted ? 0.9 : 0.7, r.Origin)));
         }
         foreach (var (s, anchor) in c.Included)
         {
             var repeats = s.Repeats > 1 ? $" (×{s.Repeats}, last {TimeWords.Of(s.LastTicks)})" : "";
             steps.Add((anchor ?? s.SortTicks, new AttackStep(s.Phase, s.Ticks, s.TimeQuality, s.EventId, s.Summary + repeats,
-                s.Why + (s.RuleTitles.Count > 0 ? $"; rules: {string.Join(", ", s.RuleTitles)}" : ""), s.RuleIds, Math.Round(s.Confidence, 2), s.Origin)));
+                AttackTechniques.Cite(s.Why + (s.RuleTitles.Count > 0 ? $"; rules: {string.Join(", ", s.RuleTitles)}" : ""), AttackTechniques.Of(s)), s.RuleIds, Math.Round(s.Confidence, 2), s.Origin)));
         }
         foreach (var m in c.Outbound)
             if (m.Outbound is { } o && !c.Contains(o))
-                steps.Add((o.Ticks, new AttackStep(AttackPhase.Lateral, o.Ticks, o.TimeQuality, o.EventId, $"moves to {m.ToHost}: {CommandSignals.Excerpt(o.Text, 100)}", m.Via, o.RuleIds, m.Confidence, o.Origin)));
+                steps.Add((o.Ticks, new AttackStep(AttackPhase.Lateral, o.Ticks, o.TimeQuality, o.EventId, $"moves to {m.ToHost}: {CommandSignals.Excerpt(o.Text, 100)}", AttackTechniques.Cite(m.Via, AttackTechniques.Of(["ssh-out"])), o.RuleIds, m.Confidence, o.Origin)));
+        // Worm code leaves no ssh command on this host: the move is told by the logon on the peer.
+        foreach (var m in c.Outbound.Where(m => m.Outbound is null))
+            steps.Add((m.Inbound.Ticks, new AttackStep(AttackPhase.Lateral, m.Inbound.Ticks, m.Inbound.TimeQuality, m.Inbound.EventId,
+                $"moves to {m.ToHost}: '{m.Inbound.User}' logs in there from {m.Inbound.SourceIp} ({m.Inbound.Method}), this host's address",
+                AttackTechniques.Cite(m.Via, AttackTechniques.Of(["ssh-out"])), m.Inbound.RuleIds, m.Confidence, m.Inbound.Origin)));
         return steps.OrderBy(s => s.Anchor ?? long.MaxValue).Select(s => s.Step)
             .DistinctBy(s => (s.EventId, s.Phase)).ToList();
     }

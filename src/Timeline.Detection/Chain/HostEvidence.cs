@@ -37,6 +37,9 @@ public sealed class HostEvidence(string host, ChainOptions options)
     public Queue<long> CrontabEdits { get; } = new();
     public long? LastChurnTicks { get; set; }
 
+    /// <summary>Addresses the host's own evidence states as its own (DHCP lease, listening address…), with the first event saying so.</summary>
+    public Dictionary<string, (string EventId, long? Ticks, string How)> OwnAddresses { get; } = new(StringComparer.Ordinal);
+
     /// <summary>The logon added last (so rule matches on that event attach to it).</summary>
     public Login? LastLogin { get; private set; }
 

@@ -27,6 +27,7 @@ public sealed class IocCollector(IndicatorCatalog indicators)
             {
                 Add("ip", l.SourceIp, entry.Point.Kind.Contains("bruteforce", StringComparison.Ordinal) ? "brute force and entry" : "entry", l.EventId);
                 Add("user", l.User, "abused account", l.EventId);
+                Add("ssh-key", l.KeyFingerprint, "used by the attacker to get in", l.EventId);
             }
             else if (entry.Point.User is { } u && entry.Signal is { } s) Add("user", u, "exploited service account", s.EventId);
         }
@@ -55,6 +56,13 @@ public sealed class IocCollector(IndicatorCatalog indicators)
                     if (host is not null) Add(CommandArtifacts.IsIp(host) ? "ip" : "domain", host, "download host", s.EventId);
                 }
             }
+            // Pools given to -o/--url without a scheme (-o pool.example:443).
+            if (s.Phase == AttackPhase.Mining || s.Kind == "cron-entry")
+                foreach (var (host, port) in PoolOptions(s.Text).Where(p => indicators.Pool(p.Host) is not null))
+                {
+                    Add("pool", host + ":" + port, "mining pool", s.EventId);
+                    Add("domain", host, "mining pool", s.EventId);
+                }
             foreach (var ip in a.Ips) if (!list.ContainsKey(("ip", ip))) Add("ip", ip, s.Kind == "ssh-out" ? "lateral movement target" : "named by attacker command", s.EventId);
             foreach (var (wallet, _) in indicators.Wallets(s.Text)) Add("wallet", wallet, "mining wallet", s.EventId);
             foreach (var fp in a.KeyFingerprints) if (c.AttackerKeys.Contains(fp)) Add("ssh-key", fp, "planted key", s.EventId);
@@ -79,6 +87,19 @@ public sealed class IocCollector(IndicatorCatalog indicators)
         }
         return list.Select(kv => new Indicator(kv.Key.Item1, kv.Key.Item2, kv.Value.Role, kv.Value.Events))
             .OrderBy(i => Array.IndexOf(TypeOrder, i.Type)).ThenBy(i => i.Value, StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>host and port given to <c>-o</c>/<c>--url</c> without a scheme.</summary>
+    private static IEnumerable<(string Host, string Port)> PoolOptions(string command)
+    {
+        var tokens = command.Split([' ', '\t', '='], StringSplitOptions.RemoveEmptyEntries);
+        for (var i = 0; i + 1 < tokens.Length; i++)
+        {
+            if (tokens[i] is not ("-o" or "--url") || tokens[i + 1].Contains("://", StringComparison.Ordinal)) continue;
+            var value = tokens[i + 1].Trim('"', '\'');
+            var colon = value.LastIndexOf(':');
+            if (colon > 0 && value[(colon + 1)..] is { Length: > 0 } port && port.All(char.IsAsciiDigit)) yield return (value[..colon].ToLowerInvariant(), port);
+        }
     }
 
     private static readonly string[] TypeOrder = ["ip", "domain", "url", "pool", "wallet", "host", "user", "ssh-key", "file", "process", "cron", "service", "task"];

@@ -4,7 +4,7 @@ namespace Timeline.Detection.Chain;
 /// Links hosts (threat-notes §1.6): an outbound <c>ssh</c>/<c>scp</c> in one host's evidence matched
 /// with an inbound logon on another host by time proximity and user — hosts' own addresses are often
 /// not in the evidence — made stronger when the target names the host or the logon used a key; and
-/// a logon on one host with a key the attacker planted or used on another.
+/// a logon on one host from an address another compromised host states as its own (<see cref="OwnAddress"/>).
 /// </summary>
 public sealed class LateralLinker(ChainOptions options)
 {
@@ -36,6 +36,26 @@ public sealed class LateralLinker(ChainOptions options)
                             + (login.SourceIp is not null ? $"; {login.SourceIp} is then {from.Host}'s address" : "");
                         moves.Add(new LateralMove(from.Host, to.Host, outbound, login, via, Math.Min(0.95, 0.7 + (named ? 0.1 : 0) + (keyed ? 0.1 : 0))));
                     }
+                }
+            }
+        }
+        // A logon on one host from an address another host's evidence states as its own, once that host
+        // shows attacker activity (worm code leaves no ssh command to match: threat-notes §1.6).
+        foreach (var from in hosts)
+        {
+            if (from.OwnAddresses.Count == 0) continue;
+            var attacked = from.Signals.Where(s => s.Strong && s.Timed).MinBy(s => s.Ticks);
+            if (attacked?.Ticks is not { } since) continue;
+            foreach (var to in hosts)
+            {
+                if (ReferenceEquals(to, from)) continue;
+                foreach (var login in to.Logins)
+                {
+                    if (login.SourceIp is not { } ip || !from.OwnAddresses.TryGetValue(ip, out var own)) continue;
+                    if (login.Ticks < since - TimeSpan.TicksPerMinute || login.Ticks - since > options.EntryLookback.Ticks) continue;
+                    var via = $"the logon of '{login.User}' on {to.Host} from {ip} ({login.Method}) at {TimeWords.Of(login.Ticks)}: {ip} is {from.Host}'s own address ({own.How}, {TimeWords.Of(own.Ticks)}), "
+                        + $"and {from.Host} shows attacker activity from {TimeWords.Of(since)} ({CommandSignals.Excerpt(attacked.Summary, 100)}), {TimeWords.Span(Math.Min(since, login.Ticks), Math.Max(since, login.Ticks))} before";
+                    moves.Add(new LateralMove(from.Host, to.Host, null, login, via, login.Method == "publickey" ? 0.85 : 0.8));
                 }
             }
         }

@@ -15,6 +15,7 @@ public sealed class LinuxAuthAnalytic(CommandAnalytic commands, PhaseMap phases)
     public Signal? Observe(EventRecord e, HostEvidence host)
     {
         var f = e.Fields;
+        if (f.Get("event") is null && OwnAddress.In(e.Message) is { } own && host.OwnAddresses.Count < 64) host.OwnAddresses.TryAdd(own.Ip, (e.Id, e.Ticks, own.How));
         switch (f.Get("event"))
         {
             case "ssh_failed":

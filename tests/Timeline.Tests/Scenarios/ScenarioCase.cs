@@ -1,5 +1,7 @@
+using System.Text.Json.Nodes;
 using Timeline.Core.Findings;
 using Timeline.Core.Ingest;
+using Timeline.Core.Output;
 using Timeline.Core.Store;
 using Timeline.Detection.Chain;
 using Timeline.Detection.Sigma;
@@ -10,54 +12,85 @@ namespace Timeline.Tests.Scenarios;
 
 /// <summary>
 /// Runs a scenario the way <c>analyze</c> does: ingest each input folder with the real parsers into a
-/// fresh case, hunt with the bundled <c>sigma/</c> rules when there are any (and they load), build
-/// the chains, store them and read them back through the case (the JSON round trip).
+/// fresh case, hunt with the bundled <c>sigma/rules</c> + <c>sigma/mappings</c> (when asked), build
+/// the chains, store them, read them back through the case and write the chain JSON contract
+/// (<see cref="ChainJson"/>) with the case's rule matches — exactly what <c>timeline chain --format json</c> prints.
 /// </summary>
 public sealed class ScenarioCase
 {
+    public const string ExpectedFile = "expected-chain.json";
+
     public required string Folder { get; init; }
     public required IReadOnlyList<AttackChain> Chains { get; init; }
     public required int RuleMatches { get; init; }
+    /// <summary>The contract JSON with evidence paths made relative to the scenario folder.</summary>
+    public required JsonObject Contract { get; init; }
 
     public static string ScenarioRoot => Path.Combine(RepoPaths.SampleLogs, "scenarios");
 
     public static IEnumerable<string> Names() =>
-        Directory.EnumerateDirectories(ScenarioRoot).Where(d => File.Exists(Path.Combine(d, "expected-chains.json")))
+        Directory.EnumerateDirectories(ScenarioRoot).Where(d => File.Exists(Path.Combine(d, ExpectedFile)))
             .Select(Path.GetFileName).OfType<string>().Order(StringComparer.Ordinal);
+
+    public static JsonObject Expected(string name) =>
+        JsonNode.Parse(File.ReadAllText(Path.Combine(ScenarioRoot, name, ExpectedFile)), documentOptions: new() { CommentHandling = System.Text.Json.JsonCommentHandling.Skip })!.AsObject();
 
     public static ScenarioCase Run(string name, bool withRules)
     {
-        var folder = Path.Combine(ScenarioRoot, name);
-        var expected = ScenarioExpectation.Load(Path.Combine(folder, "expected-chains.json"));
+        var folder = Path.GetFullPath(Path.Combine(ScenarioRoot, name));
+        var inputs = Expected(name)["inputs"]!.AsArray().Select(i => (string)i!).ToList();
         var casePath = Path.Combine(Some.TempDir(), "case.db");
         var matches = 0;
         using (var store = CaseStore.OpenForWrite(casePath))
         {
             new IngestPipeline(Timeline.Parsers.ParserCatalog.Detector(), new IngestOptions())
-                .Run(store, expected.Inputs.Select(i => Path.GetFullPath(Path.Combine(folder, i))).ToList());
-            if (withRules && Rules.Value is { } engine)
+                .Run(store, inputs.Select(i => Path.GetFullPath(Path.Combine(folder, i))).ToList());
+            if (withRules)
             {
-                var found = engine.Evaluate(store.Events()).ToList();
+                var found = Rules.Value.Evaluate(store.Events()).ToList();
                 CaseMatches.Replace(store, found);
                 matches = found.Count;
             }
             CaseChains.Replace(store, ChainBuilder.Build(store));
         }
         using var reader = CaseStore.OpenForRead(casePath);
-        return new ScenarioCase { Folder = folder, Chains = CaseChains.Load(reader), RuleMatches = matches };
+        var chains = CaseChains.Load(reader);
+        var json = ChainJson.ToText(chains, CaseMatches.ByEvent(reader));
+        var contract = JsonNode.Parse(json)!.AsObject();
+        Relativize(contract, folder);
+        return new ScenarioCase { Folder = folder, Chains = chains, RuleMatches = matches, Contract = contract };
     }
 
-    /// <summary>The bundled rule pack, or null while it has no rules (it is written on another branch).</summary>
-    private static readonly Lazy<RuleEngine?> Rules = new(() =>
+    /// <summary>The bundled rule pack with its mappings; the scenarios are meant to run with it.</summary>
+    private static readonly Lazy<RuleEngine> Rules = new(() =>
     {
-        var rules = Path.Combine(RepoPaths.Sigma, "rules");
-        if (!Directory.Exists(rules)) return null;
-        var set = RuleLoader.Load([rules]);
-        if (set.Rules.Count == 0) return null;
+        var set = RuleLoader.Load([Path.Combine(RepoPaths.Sigma, "rules")]);
+        if (set.Rules.Count == 0) throw new InvalidOperationException("the bundled rule pack sigma/rules has no rules");
         return new RuleEngine(set, SourceMappings.Load(Path.Combine(RepoPaths.Sigma, "mappings")));
     });
 
-    /// <summary><c>relative/path:line</c> of an event origin inside the scenario folder.</summary>
-    public string Ref(Timeline.Core.Events.Origin origin) =>
-        Path.GetRelativePath(Folder, origin.File).Replace('\\', '/') + ":" + origin.Position;
+    /// <summary>Evidence paths in every string of the contract (origins, cron paths, response targets) relative to the scenario folder.</summary>
+    private static void Relativize(JsonNode? node, string folder)
+    {
+        var prefix = folder.TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar;
+        switch (node)
+        {
+            case JsonObject o:
+                foreach (var key in o.Select(p => p.Key).ToList())
+                {
+                    if (o[key] is JsonValue v && v.TryGetValue<string>(out var s)) o[key] = Fix(s);
+                    else Relativize(o[key], folder);
+                }
+                break;
+            case JsonArray a:
+                for (var i = 0; i < a.Count; i++)
+                {
+                    if (a[i] is JsonValue v && v.TryGetValue<string>(out var s)) a[i] = Fix(s);
+                    else Relativize(a[i], folder);
+                }
+                break;
+        }
+
+        string Fix(string s) => s.Replace(prefix, "", StringComparison.Ordinal).Replace('\\', '/');
+    }
 }
