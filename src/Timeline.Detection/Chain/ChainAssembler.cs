@@ -124,7 +124,11 @@ public sealed class ChainAssembler(ChainKnowledge knowledge, ChainOptions option
             steps.Add((m.Inbound.Ticks, new AttackStep(AttackPhase.Lateral, m.Inbound.Ticks, m.Inbound.TimeQuality, m.Inbound.EventId,
                 $"moves to {m.ToHost}: '{m.Inbound.User}' logs in there from {m.Inbound.SourceIp} ({m.Inbound.Method}), this host's address",
                 AttackTechniques.Cite(m.Via, AttackTechniques.Of(["ssh-out"])), m.Inbound.RuleIds, m.Confidence, m.Inbound.Origin)));
-        return steps.OrderBy(s => s.Anchor ?? long.MaxValue).Select(s => s.Step)
+        return steps.OrderBy(s => s.Anchor ?? long.MaxValue)
+            .ThenBy(s => s.Step.TimeQuality.HasFlag(TimeQuality.FileMtime))
+            .ThenBy(s => s.Step.Origin.File, StringComparer.Ordinal)
+            .ThenBy(s => s.Step.Origin.Position)
+            .Select(s => s.Step)
             .DistinctBy(s => (s.EventId, s.Phase)).ToList();
     }
 }

@@ -54,7 +54,17 @@ public sealed class ChainLinker(ChainOptions options)
             if (c.Contains(key)) Reanchor(c, key, writer.Signal?.Ticks ?? used?.Ticks);
             else c.Included.Add((key, writer.Signal?.Ticks ?? used?.Ticks ?? key.Ticks));
         }
-        c.Included.Sort((a, b) => (a.Anchor ?? long.MaxValue).CompareTo(b.Anchor ?? long.MaxValue));
+        // Stable, total order: an entry told at the moment of the command that wrote it comes after that
+        // command; file and line break the remaining ties, so the story never depends on file mtimes.
+        c.Included.Sort((a, b) =>
+        {
+            var byAnchor = (a.Anchor ?? long.MaxValue).CompareTo(b.Anchor ?? long.MaxValue);
+            if (byAnchor != 0) return byAnchor;
+            var byOwnTime = a.Signal.TimeQuality.HasFlag(Core.Events.TimeQuality.FileMtime).CompareTo(b.Signal.TimeQuality.HasFlag(Core.Events.TimeQuality.FileMtime));
+            if (byOwnTime != 0) return byOwnTime;
+            var byFile = string.CompareOrdinal(a.Signal.Origin.File, b.Signal.Origin.File);
+            return byFile != 0 ? byFile : a.Signal.Origin.Position.CompareTo(b.Signal.Origin.Position);
+        });
     }
 
     private static void Reanchor(AttackContext c, Signal s, long? anchor)
