@@ -15,6 +15,12 @@ public sealed class CommandAnalytic(IndicatorCatalog indicators)
     private static readonly string[] HistoryClearing = ["history -c", "history -w", "HISTFILE=/dev/null", "unset HISTFILE", "HISTSIZE=0", "HISTFILESIZE=0", "shopt -ou history", "set +o history", "Clear-History"];
     private static readonly string[] ReconCommands = ["uname -a", "/proc/cpuinfo", "nproc", "lscpu", "whoami", "cat /etc/passwd", "free -m", "free -g", "crontab -l", "cat /etc/issue", "cat /etc/os-release", "ps aux", "netstat -", "ss -tunlp", "ip a", "ifconfig", "last -", "hostname -I", "known_hosts", "systeminfo", "Get-WmiObject Win32_Processor"];
 
+    // Windows download tools (threat-notes §1.4; LOLBAS): certutil -urlcache (-split -f), bitsadmin /transfer,
+    // Invoke-WebRequest / iwr / Start-BitsTransfer, curl.exe -o — with or without ".exe" and the full path.
+    private static readonly System.Text.RegularExpressions.Regex WindowsDownloader = new(
+        @"\b(?:certutil(?:\.exe)?[""']?\s+(?:[-/]\w+\s+)*[-/]urlcache|bitsadmin(?:\.exe)?[""']?\s+(?:/\w+\s+)*/transfer|invoke-webrequest|iwr\s|start-bitstransfer|curl\.exe[""']?\s.*\s-[oO]\b)",
+        System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+
     public IReadOnlyList<Finding> Analyze(string command, bool persistenceEntry = false)
     {
         var findings = new List<Finding>();
@@ -42,7 +48,7 @@ public sealed class CommandAnalytic(IndicatorCatalog indicators)
             findings.Add(new Finding("miner-tuning", AttackPhase.Mining, "tunes the host for a miner: " + string.Join(", ", strongArgs.Select(a => a.Value.Trim())), 0.6, false));
 
         // Ingress: download piped to a shell, or a download of a known file / from a raw address.
-        var downloads = Downloaders.Any(d => command.Contains(d, StringComparison.OrdinalIgnoreCase)) || lower.StartsWith("wget") || lower.StartsWith("curl");
+        var downloads = Downloaders.Any(d => command.Contains(d, StringComparison.OrdinalIgnoreCase)) || lower.StartsWith("wget") || lower.StartsWith("curl") || WindowsDownloader.IsMatch(command);
         var artifacts = downloads ? CommandArtifacts.Of(command) : CommandArtifacts.None;
         if (downloads && PipeToShell.Any(p => command.Contains(p, StringComparison.OrdinalIgnoreCase)))
             findings.Add(new Finding("download-exec", AttackPhase.Execution, "downloads a script and pipes it to a shell (download cradle)", 0.9, true));

@@ -23,6 +23,8 @@ public sealed record CommandArtifacts(
     // same characters, and the timeout bounds hostile input.
     private static readonly Regex IpPattern = new(@"(?<![\w.])(?:\d{1,3}\.){3}\d{1,3}(?![\w.])", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
     private static readonly Regex PathPattern = new(@"(?<=^|[\s'""=>;(:])(?:~?/[A-Za-z0-9._\-+]+)+/?", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+    // Windows paths: a drive letter, then folders and a name without spaces (quoted paths with spaces end at the first space).
+    private static readonly Regex WindowsPathPattern = new(@"(?<![\w\\])[A-Za-z]:\\(?:[^\\\s'""|;<>*?,()]+\\)*[^\\\s'""|;<>*?,()]*", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
     private static readonly Regex KeyPattern = new(@"(?:ssh-(?:rsa|ed25519|dss)|ecdsa-sha2-nistp\d{3}|sk-ssh-ed25519@openssh\.com) (AAAA[0-9A-Za-z+/]+={0,3})", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking);
 
     public static CommandArtifacts Of(string command)
@@ -44,9 +46,17 @@ public sealed record CommandArtifacts(
             if (m.Index > 0 && urls.Any(u => command.IndexOf(u, StringComparison.Ordinal) is var at and >= 0 && m.Index >= at && m.Index < at + u.Length)) continue;
             if (!paths.Contains(p, StringComparer.Ordinal)) paths.Add(p);
         }
+        foreach (Match m in WindowsPathPattern.Matches(command))
+        {
+            var p = m.Value.TrimEnd('\\', '.');
+            if (p.Length > 3 && !paths.Contains(p, StringComparer.OrdinalIgnoreCase)) paths.Add(p);
+        }
         var keys = KeyPattern.Matches(command).Select(m => SshKeyFingerprint.Of(m.Groups[1].Value)).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
         return new CommandArtifacts(urls, hosts, ips, paths, SshTarget.AllIn(command), keys);
     }
+
+    /// <summary>True for <c>C:\\…</c> paths.</summary>
+    public static bool IsWindowsPath(string path) => path.Length > 2 && char.IsAsciiLetter(path[0]) && path[1] == ':' && path[2] == '\\';
 
     /// <summary>The host of a URL (no port, no user info), or null.</summary>
     public static string? HostOf(string url)

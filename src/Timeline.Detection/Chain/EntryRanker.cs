@@ -37,7 +37,7 @@ public sealed class EntryRanker(ChainOptions options)
                 var users = login.UsersTried.Count == 0 ? "" : $", trying {login.UsersTried.Count} user name(s): {string.Join(", ", login.UsersTried.Take(8))}{(login.UsersTried.Count > 8 ? ", …" : "")}";
                 Add(candidates, login, login.Method == "rdp" || login.Method == "network" ? "rdp-bruteforce-success" : "ssh-bruteforce-success", 0.9 + adjust,
                     $"{how} as '{login.User}' from {source} after a brute force",
-                    $"{login.FailuresBefore} failed logons from {source}{window}{users}; then this success as '{login.User}'");
+                    $"{login.FailuresBefore} failed logons from {source}{(login.FailureSources is { } how2 ? $" ({how2})" : "")}{window}{users}; then this success as '{login.User}'{Connection(login)}");
             }
             else if (lateral is not null)
                 Add(candidates, login, "lateral", lateral.Confidence + adjust, $"{how} as '{login.User}' from {source}, coming from {lateral.FromHost}", lateral.Via);
@@ -46,10 +46,10 @@ public sealed class EntryRanker(ChainOptions options)
                     $"key {login.KeyFingerprint} had not been used for '{login.User}' on this host before {TimeWords.Of(login.Ticks)} (the host was logging since {TimeWords.Of(host.FirstTicks)})");
             else if (login.NewSource)
                 Add(candidates, login, "new-source", 0.5 + adjust, $"{how} as '{login.User}' from a new address {source}",
-                    $"{source} appears in no logon before this one (the host was logging since {TimeWords.Of(host.FirstTicks)})");
+                    $"{source} appears in no logon before this one (the host was logging since {TimeWords.Of(host.FirstTicks)})" + Connection(login));
             else if (covers && sameUser)
                 Add(candidates, login, "session", 0.3, $"{how} as '{login.User}' from {source}",
-                    $"the session was open when the first attacker activity happened ({TimeWords.Of(start)})");
+                    $"the session was open when the first attacker activity happened ({TimeWords.Of(start)})" + Connection(login));
         }
 
         var service = host.Signals.Where(s => s.Kind is "service-cron" or "service-crontab" or "cron-error" or "cron-garbage" or "redis-exploit" || s.Facts.ContainsKey("finding:service-cron"))
@@ -78,6 +78,11 @@ public sealed class EntryRanker(ChainOptions options)
         }
         return candidates.OrderByDescending(c => c.Point.Confidence).ThenBy(c => c.Point.Ticks ?? long.MaxValue).ToList();
     }
+
+    /// <summary>Names the NLA network logon folded into an RDP session logon.</summary>
+    private static string Connection(Login login) => login.Preceding is { } p
+        ? $" (one RDP connection: the NLA network logon at {TimeWords.Of(p.Ticks)}, {Path.GetFileName(p.Origin.File)} {(p.Origin.Kind == Timeline.Core.Events.PositionKind.Record ? "record" : "line")} {p.Origin.Position}, then this session logon)"
+        : "";
 
     private static void Add(List<EntryCandidate> list, Login login, string kind, double confidence, string summary, string why) =>
         list.Add(new EntryCandidate(new EntryPoint(kind, summary, why, Math.Round(Math.Clamp(confidence, 0.05, 0.99), 2), login.EventId, login.Ticks, login.SourceIp, login.User), login, null));

@@ -40,6 +40,9 @@ public sealed class HostEvidence(string host, ChainOptions options)
     /// <summary>Addresses the host's own evidence states as its own (DHCP lease, listening address…), with the first event saying so.</summary>
     public Dictionary<string, (string EventId, long? Ticks, string How)> OwnAddresses { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Windows account SIDs seen with their names (4624 target, 4688 subject), to name the user of events that carry only a SID (4104 <c>UserID</c>).</summary>
+    public Dictionary<string, string> SidNames { get; } = new(StringComparer.OrdinalIgnoreCase);
+
     /// <summary>The logon added last (so rule matches on that event attach to it).</summary>
     public Login? LastLogin { get; private set; }
 
@@ -90,6 +93,19 @@ public sealed class HostEvidence(string host, ChainOptions options)
             if (OpenSessions.Count >= Options.MaxPlainLogins) OpenSessions.Clear();
             OpenSessions[key] = login;
         }
+    }
+
+    /// <summary>Drops a logon that a later event showed to be part of another (it lives on as that logon's <see cref="Login.Preceding"/>).</summary>
+    public void Forget(Login login)
+    {
+        if (!RemarkableLogins.Remove(login) && _plainLogins.Contains(login))
+        {
+            var kept = _plainLogins.Where(l => !ReferenceEquals(l, login)).ToList();
+            _plainLogins.Clear();
+            foreach (var l in kept) _plainLogins.Enqueue(l);
+        }
+        if (login.SessionKey is { } key && OpenSessions.TryGetValue(key, out var open) && ReferenceEquals(open, login)) OpenSessions.Remove(key);
+        if (ReferenceEquals(LastLogin, login)) LastLogin = null;
     }
 
     /// <summary>True when the host had events for at least the baseline period before <paramref name="ticks"/>: "new" means something then.</summary>

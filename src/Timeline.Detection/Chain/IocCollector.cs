@@ -25,8 +25,11 @@ public sealed class IocCollector(IndicatorCatalog indicators)
         {
             if (entry.Login is { } l)
             {
-                Add("ip", l.SourceIp, entry.Point.Kind.Contains("bruteforce", StringComparison.Ordinal) ? "brute force and entry" : "entry", l.EventId);
-                Add("user", l.User, "abused account", l.EventId);
+                foreach (var id in l.EventIds)
+                {
+                    Add("ip", l.SourceIp, entry.Point.Kind.Contains("bruteforce", StringComparison.Ordinal) ? "brute force and entry" : "entry", id);
+                    Add("user", l.User, "abused account", id);
+                }
                 Add("ssh-key", l.KeyFingerprint, "used by the attacker to get in", l.EventId);
             }
             else if (entry.Point.User is { } u && entry.Signal is { } s) Add("user", u, "exploited service account", s.EventId);
@@ -104,7 +107,14 @@ public sealed class IocCollector(IndicatorCatalog indicators)
 
     private static readonly string[] TypeOrder = ["ip", "domain", "url", "pool", "wallet", "host", "user", "ssh-key", "file", "process", "cron", "service", "task"];
 
-    private static bool IsSuspiciousPath(string p) =>
+    /// <summary>User-writable Windows folders where kits drop their binaries (threat-notes §1.4): anything under them a strong step names.</summary>
+    private static readonly string[] WindowsDropFolders = ["\\ProgramData\\", "\\AppData\\", "\\Temp\\", "\\Users\\Public\\", "\\$Recycle.Bin\\", "\\PerfLogs\\"];
+
+    private static bool IsSuspiciousPath(string p) => CommandArtifacts.IsWindowsPath(p)
+        ? WindowsDropFolders.Any(d => (p + "\\").Contains(d, StringComparison.OrdinalIgnoreCase))
+        : IsSuspiciousUnixPath(p);
+
+    private static bool IsSuspiciousUnixPath(string p) =>
         // Never a whole home or .ssh directory: deleting it would take the owner's legitimate keys with it.
         !BenignPaths.Contains(p) && !p.StartsWith("/proc/", StringComparison.Ordinal) && !p.StartsWith('~') && !p.TrimEnd('/').EndsWith("/.ssh", StringComparison.Ordinal) && !p.Contains("/.ssh/", StringComparison.Ordinal)
         && (p.StartsWith("/tmp/", StringComparison.Ordinal) || p.StartsWith("/var/tmp/", StringComparison.Ordinal) || p.StartsWith("/dev/shm/", StringComparison.Ordinal)

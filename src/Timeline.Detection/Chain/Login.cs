@@ -26,6 +26,12 @@ public sealed class Login
     public long? FailLastTicks { get; init; }
     public bool NewSource { get; init; }
     public bool NewKey { get; init; }
+    /// <summary>How the failures were linked to this logon (e.g. the address and the NLA workstation name); null: the source address alone.</summary>
+    public string? FailureSources { get; init; }
+    /// <summary>An earlier logon of the same connection folded into this one (RDP with NLA: the type 3 network logon a second before the type 10).</summary>
+    public Login? Preceding { get; init; }
+    /// <summary>This logon and the one it absorbed.</summary>
+    public IEnumerable<string> EventIds => Preceding is null ? [EventId] : [Preceding.EventId, EventId];
     public long? CloseTicks { get; set; }
     public List<string> RuleIds { get; } = [];
 }

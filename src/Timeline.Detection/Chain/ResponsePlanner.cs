@@ -64,13 +64,14 @@ public sealed class ResponsePlanner
             Add("remove", $"Remove line {s.Origin.Position} of {s.Origin.File}: {CommandSignals.Excerpt(s.Text, 100)}", $"{s.Origin.File}:{s.Origin.Position}", [s.EventId]);
         foreach (var (s, _) in c.Included.Where(i => i.Signal.Kind == "task"))
             Add("remove", $"Delete the scheduled task '{s.Facts.GetValueOrDefault("task")}' (schtasks /Delete /TN \"{s.Facts.GetValueOrDefault("task")}\" /F)", s.Facts.GetValueOrDefault("task"), [s.EventId]);
-        foreach (var (s, _) in c.Included.Where(i => i.Signal.Kind is "service" or "winring0"))
-            Add("remove", $"Stop and delete the service '{s.Facts.GetValueOrDefault("service")}' (sc stop / sc delete) and its file", s.Facts.GetValueOrDefault("service"), [s.EventId]);
+        // 4697 (Security) and 7045 (System) log the same install: one action per service, citing both.
+        foreach (var service in c.Included.Where(i => i.Signal.Kind is "service" or "winring0").GroupBy(i => i.Signal.Facts.GetValueOrDefault("service") ?? "", StringComparer.OrdinalIgnoreCase))
+            Add("remove", $"Stop and delete the service '{service.Key}' (sc stop / sc delete) and its file", service.Key, service.Select(i => i.Signal.EventId));
 
         var processes = iocs.Where(i => i.Type == "process").ToList();
         var files = iocs.Where(i => i.Type == "file").ToList();
         foreach (var p in processes)
-            Add("kill", $"Kill every process named {p.Value}{(files.FirstOrDefault(f => f.Value.EndsWith("/" + p.Value, StringComparison.Ordinal)) is { } f ? $" ({f.Value})" : "")}, then check it does not come back", p.Value, p.EventIds);
+            Add("kill", $"Kill every process named {p.Value}{(files.FirstOrDefault(f => (f.Value.EndsWith("/" + p.Value, StringComparison.Ordinal) || f.Value.EndsWith("\\" + p.Value, StringComparison.OrdinalIgnoreCase))) is { } f ? $" ({f.Value})" : "")}, then check it does not come back", p.Value, p.EventIds);
         foreach (var f in files)
             Add("kill", $"Delete {f.Value} ({f.Role}) after imaging it", f.Value, f.EventIds);
 
@@ -78,7 +79,7 @@ public sealed class ResponsePlanner
             Add("rotate", login.Method == "publickey"
                     ? $"Rotate the credentials of '{login.User}': remove the key {login.KeyFingerprint} and review every authorized_keys file"
                     : $"Change the password of '{login.User}' (it was guessed or stolen) and of every account sharing it",
-                login.User, [login.EventId]);
+                login.User, login.EventIds);
         foreach (var m in c.Outbound.Where(m => m.Outbound is not null))
             foreach (var t in SshTarget.AllIn(m.Outbound!.Text).Where(t => t.KeyFile is not null))
                 Add("rotate", $"Replace the SSH key {t.KeyFile} of {c.Host.Host}: the attacker used it to reach {m.ToHost}; remove its public half from {m.ToHost}'s authorized_keys", t.KeyFile, [m.Outbound.EventId, m.Inbound.EventId]);

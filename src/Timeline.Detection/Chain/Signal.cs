@@ -16,7 +16,7 @@ public sealed class Signal
     public required TimeQuality TimeQuality { get; init; }
     public required Origin Origin { get; init; }
     public required string Parser { get; init; }
-    public string? User { get; init; }
+    public string? User { get; set; }
     public string? SourceIp { get; init; }
     /// <summary>The command line, crontab line, key or message the signal is about (evidence text, unescaped).</summary>
     public required string Text { get; init; }

@@ -83,12 +83,30 @@ public sealed class WindowsAnalytic(CommandAnalytic commands, PhaseMap phases, I
             }
             default:
             {
+                if ((f.Get("SubjectUserSid") is { Length: > 0 } sid) && (f.Get("SubjectUserName") is { Length: > 0 } subject) && subject != "-") host.SidNames.TryAdd(sid, subject);
                 if (f.Get("command") is not { } command) return null;
-                var s = CommandSignals.From(e, command, commands.Analyze(command), phases, $"process of {f.Get("user") ?? "?"}");
-                return s is null ? null : host.Add(s, $"proc|{command}");
+                var user = UserOf(f, host);
+                var s = CommandSignals.From(e, command, commands.Analyze(command), phases, kind == "script_block" || id == "4104" ? $"PowerShell script block of {user ?? "?"}" : $"process of {user ?? "?"}");
+                if (s is null) return null;
+                s.User ??= user;
+                return host.Add(s, $"proc|{command}");
             }
         }
     }
+
+    /// <summary>The account of an event: the reader's <c>user</c>, the subject's name, or the System <c>UserID</c> SID resolved through the logons seen (4104 carries only the SID).</summary>
+    private static string? UserOf(IReadOnlyDictionary<string, string> f, HostEvidence host)
+    {
+        if (f.GetValueOrDefault("user") is { Length: > 0 } user && user != "-") return user;
+        if (f.GetValueOrDefault("SubjectUserName") is { Length: > 0 } subject && subject != "-") return subject;
+        if (f.GetValueOrDefault("UserID") is not { Length: > 0 } sid) return null;
+        return WellKnownSids.TryGetValue(sid, out var known) ? known : host.SidNames.TryGetValue(sid, out var name) ? name : sid;
+    }
+
+    private static readonly Dictionary<string, string> WellKnownSids = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["S-1-5-18"] = "SYSTEM", ["S-1-5-19"] = "LOCAL SERVICE", ["S-1-5-20"] = "NETWORK SERVICE",
+    };
 
     private static string? Source(IReadOnlyDictionary<string, string> f)
     {
@@ -98,20 +116,45 @@ public sealed class WindowsAnalytic(CommandAnalytic commands, PhaseMap phases, I
         return ws is { Length: > 0 } && ws != "-" ? "workstation:" + ws : null;
     }
 
+    /// <summary>How close an RDP session logon (type 10) follows the NLA network logon (type 3) of the same connection.</summary>
+    private static readonly long NlaPairing = TimeSpan.FromSeconds(10).Ticks;
+
     private static void Logon(EventRecord e, HostEvidence host)
     {
         var f = e.Fields;
         var type = f.Get("logon_type") ?? f.Get("LogonType");
+        var user = f.Get("user") ?? f.Get("TargetUserName");
+        if ((f.Get("TargetUserSid") ?? f.Get("user_sid")) is { Length: > 0 } sid && user is { Length: > 0 } && user != "-") host.SidNames.TryAdd(sid, user);
         if (type is not ("10" or "3") || e.Ticks is not { } t) return;
         var source = Source(f);
-        var user = f.Get("user") ?? f.Get("TargetUserName");
         if (source is null || user is null || user.EndsWith('$') || user is "ANONYMOUS LOGON") return;
-        host.Sources.TryGetValue(source, out var tally);
-        // With NLA the failures name the client's workstation, not its address (threat-notes §1.1).
-        if ((f.Get("workstation") ?? f.Get("WorkstationName")) is { Length: > 0 } ws && host.Sources.TryGetValue("workstation:" + ws, out var byName) && byName.Failures > (tally?.Failures ?? 0))
-            tally = byName;
         var ip = source.StartsWith("workstation:", StringComparison.Ordinal) ? null : source;
-        var known = tally is not null;
+        // With NLA the failures name the client's workstation, not its address (threat-notes §1.1): a logon
+        // that gives both counts the failures of both.
+        var ws = f.Get("workstation") ?? f.Get("WorkstationName");
+        var tallies = new List<(string Label, SourceTally Tally)>();
+        if (host.Sources.TryGetValue(source, out var own)) tallies.Add((ip ?? $"workstation '{ws}'", own));
+        if (ip is not null && ws is { Length: > 0 } && ws != "-" && host.Sources.TryGetValue("workstation:" + ws, out var byName) && !ReferenceEquals(byName, own))
+            tallies.Add(($"workstation '{ws}' (NLA, no address logged)", byName));
+        // One RDP connection with NLA logs a type 3 network logon and, a second later, the type 10 session
+        // logon for the same user and address: one access, told by the session logon.
+        var preceding = type == "10" && ip is not null
+            ? host.Logins.LastOrDefault(l => l.Method == "network" && l.Preceding is null && l.User == user && l.SourceIp == ip && t - l.Ticks >= 0 && t - l.Ticks <= NlaPairing)
+            : null;
+        var failures = tallies.Sum(x => x.Tally.Failures);
+        var users = tallies.SelectMany(x => x.Tally.Users).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        var firstFail = tallies.Select(x => x.Tally.FirstFailTicks).Min();
+        var lastFail = tallies.Select(x => x.Tally.LastFailTicks).Max();
+        string? sources = tallies.Count(x => x.Tally.Failures > 0) > 1 ? string.Join(" and ", tallies.Where(x => x.Tally.Failures > 0).Select(x => $"{x.Tally.Failures} from {x.Label}")) : null;
+        if (preceding is not null && preceding.FailuresBefore > failures)
+        {
+            failures = preceding.FailuresBefore;
+            users = preceding.UsersTried.ToList();
+            firstFail = preceding.FailFirstTicks;
+            lastFail = preceding.FailLastTicks;
+            sources = preceding.FailureSources;
+        }
+        var known = tallies.Count > 0 || preceding is not null;
         var login = new Login
         {
             EventId = e.Id,
@@ -122,15 +165,22 @@ public sealed class WindowsAnalytic(CommandAnalytic commands, PhaseMap phases, I
             SourceIp = ip,
             Method = type == "10" ? "rdp" : "network",
             SessionKey = f.Get("logon_id") is { } lid ? "logon:" + lid : null,
-            FailuresBefore = tally?.Failures ?? 0,
-            UsersTried = tally?.Users.Order(StringComparer.Ordinal).ToList() ?? [],
-            FailFirstTicks = tally?.FirstFailTicks,
-            FailLastTicks = tally?.LastFailTicks,
-            NewSource = !known && host.HasBaselineBefore(t),
+            FailuresBefore = failures,
+            UsersTried = users,
+            FailFirstTicks = firstFail,
+            FailLastTicks = lastFail,
+            FailureSources = sources,
+            NewSource = preceding?.NewSource ?? (!known && host.HasBaselineBefore(t)),
+            Preceding = preceding,
         };
-        if (tally is null) host.Sources[source] = tally = new SourceTally { FirstSeenTicks = t };
+        if (preceding is not null)
+        {
+            login.RuleIds.AddRange(preceding.RuleIds);
+            host.Forget(preceding);
+        }
+        if (own is null) host.Sources[source] = own = new SourceTally { FirstSeenTicks = t };
         if (f.Get("key_fp") is { } fp) host.KeysSeen.TryAdd(user + "|" + fp, t);
-        tally.Successes++;
+        if (preceding is null) own.Successes++;
         host.Keep(login, login.FailuresBefore >= host.Options.BruteForceMinFailures || login.NewSource || type == "10");
     }
 }
