@@ -16,6 +16,7 @@ internal sealed class EvtxEventMapper
     public const string ParserName = "windows/evtx";
     private const int MaxValueInMessage = 512;
     private readonly StringBuilder _message = new(512);
+    private readonly (string? Channel, string? EventId, string? Kind)[] _kinds = new (string?, string?, string?)[256];
     private static readonly System.Buffers.SearchValues<char> LineBreaks = System.Buffers.SearchValues.Create("\r\n\t");
 
     private static readonly (SystemField Field, string Name)[] SystemNames =
@@ -72,7 +73,7 @@ internal sealed class EvtxEventMapper
             if (name.StartsWith("Data.", StringComparison.Ordinal)) fields.Set(name, value);
             else fields.Add(name, value);
         }
-        var kind = WindowsEventKinds.For(record[SystemField.Channel], record[SystemField.EventId]);
+        var kind = Kind(record[SystemField.Channel], record[SystemField.EventId]);
         // Without a data field named like a normalised field, the normalised names are not in the set yet.
         if (clash) fields.Set("event", kind);
         else fields.Add("event", kind);
@@ -88,6 +89,21 @@ internal sealed class EvtxEventMapper
             Fields = fields,
             Origin = context.OriginAt(Position(record, headerRecordId), PositionKind.Record),
         };
+    }
+
+    /// <summary>
+    /// <see cref="WindowsEventKinds.For"/>, remembered per pair of string instances: channel and event id come from the
+    /// value cache, so the same pair is usually the same two strings again.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private string? Kind(string? channel, string? eventId)
+    {
+        if (channel is null || eventId is null) return WindowsEventKinds.For(channel, eventId);
+        ref var slot = ref _kinds[(RuntimeHelpers.GetHashCode(channel) ^ (RuntimeHelpers.GetHashCode(eventId) * 31)) & (_kinds.Length - 1)];
+        if (ReferenceEquals(slot.Channel, channel) && ReferenceEquals(slot.EventId, eventId)) return slot.Kind;
+        var kind = WindowsEventKinds.For(channel, eventId);
+        slot = (channel, eventId, kind);
+        return kind;
     }
 
     /// <summary>
