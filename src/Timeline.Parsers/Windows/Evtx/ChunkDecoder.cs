@@ -31,7 +31,7 @@ internal sealed class ChunkDecoder
     /// </summary>
     static ChunkDecoder()
     {
-        foreach (var type in new[] { typeof(Crc32), typeof(EvtxEventMapper), typeof(EvtxFields), typeof(NormalisedFields), typeof(ValueFormatter), typeof(WindowsEventKinds) })
+        foreach (var type in new[] { typeof(Crc32), typeof(DecodedRecord), typeof(EvtxEventMapper), typeof(EvtxFields), typeof(NormalisedFields), typeof(ValueFormatter), typeof(WindowsEventKinds) })
             RuntimeHelpers.RunClassConstructor(type.TypeHandle);
     }
 

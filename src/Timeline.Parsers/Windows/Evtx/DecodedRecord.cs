@@ -156,7 +156,12 @@ internal sealed class DecodedRecord
     /// <summary>A <c>Data</c> element's field: named by its Name attribute, numbered without one.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void AddData(string? dataName) =>
-        AddNamedData(string.IsNullOrEmpty(dataName) ? "Data" + ValueFormatter.Number(++_unnamed) : dataName);
+        AddNamedData(string.IsNullOrEmpty(dataName) ? Unnamed(++_unnamed) : dataName);
+
+    private static readonly string[] UnnamedNames = Enumerable.Range(0, 256).Select(i => "Data" + ValueFormatter.Number(i)).ToArray();
+
+    /// <summary><c>Data1</c>, <c>Data2</c>, ...: the names of unnamed Data elements (the first 255 allocated once).</summary>
+    private static string Unnamed(int number) => number < UnnamedNames.Length ? UnnamedNames[number] : "Data" + ValueFormatter.Number(number);
 
     /// <summary>The collected text as the value of data field <paramref name="name"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]

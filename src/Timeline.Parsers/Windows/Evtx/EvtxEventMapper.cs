@@ -16,6 +16,8 @@ internal sealed class EvtxEventMapper
     public const string ParserName = "windows/evtx";
     private const int MaxValueInMessage = 512;
     private readonly StringBuilder _message = new(512);
+    private readonly (string? Name, byte Special, (int Slot, int Rank)[]? Sources)[] _names = new (string?, byte, (int, int)[]?)[1024];
+    private (int Slot, int Rank)[]?[] _sources = new (int, int)[]?[64];
     private readonly (string? Channel, string? EventId, string? Kind)[] _kinds = new (string?, string?, string?)[256];
     private static readonly System.Buffers.SearchValues<char> LineBreaks = System.Buffers.SearchValues.Create("\r\n\t");
 
@@ -59,9 +61,13 @@ internal sealed class EvtxEventMapper
         // Data names are distinct and never System names once renamed; only "Data.<name>" can meet another
         // such name (a data field literally called "Data.EventID"), so those alone go through Set.
         var clash = false;
-        foreach (var (name, value) in data)
+        if (_sources.Length < data.Count) _sources = new (int Slot, int Rank)[]?[Math.Max(data.Count, _sources.Length * 2)];
+        for (var i = 0; i < data.Count; i++)
         {
-            switch (EvtxFields.Special.GetValueOrDefault(name))
+            var (name, value) = data[i];
+            ref var info = ref NameInfo(name);
+            _sources[i] = info.Sources;
+            switch (info.Special)
             {
                 case EvtxFields.SystemName:
                     fields.Set("Data." + name, value);
@@ -77,7 +83,7 @@ internal sealed class EvtxEventMapper
         // Without a data field named like a normalised field, the normalised names are not in the set yet.
         if (clash) fields.Set("event", kind);
         else fields.Add("event", kind);
-        NormalisedFields.Apply(fields, data, kind, appendOnly: !clash);
+        NormalisedFields.Apply(fields, data, kind, appendOnly: !clash, _sources.AsSpan(0, data.Count));
         return new EventRecord
         {
             Ticks = ticks,
@@ -89,6 +95,18 @@ internal sealed class EvtxEventMapper
             Fields = fields,
             Origin = context.OriginAt(Position(record, headerRecordId), PositionKind.Record),
         };
+    }
+
+    /// <summary>
+    /// What a data field's name means here (<see cref="EvtxFields.Special"/>, the normalised fields it feeds), remembered
+    /// per string instance: data names are the interned names of the templates, so the same strings come back.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private ref (string? Name, byte Special, (int Slot, int Rank)[]? Sources) NameInfo(string name)
+    {
+        ref var slot = ref _names[RuntimeHelpers.GetHashCode(name) & (_names.Length - 1)];
+        if (!ReferenceEquals(slot.Name, name)) slot = (name, EvtxFields.Special.GetValueOrDefault(name), NormalisedFields.SourcesOf(name));
+        return ref slot;
     }
 
     /// <summary>
