@@ -15,7 +15,6 @@ internal sealed class EvtxEventMapper
 {
     public const string ParserName = "windows/evtx";
     private const int MaxValueInMessage = 512;
-    private readonly StringBuilder _message = new(512);
     private readonly (string? Name, byte Special, (int Slot, int Rank)[]? Sources)[] _names = new (string?, byte, (int, int)[]?)[1024];
     private (int Slot, int Rank)[]?[] _sources = new (int, int)[]?[64];
     private readonly (string? Channel, string? EventId, string? Kind)[] _kinds = new (string?, string?, string?)[256];
@@ -142,20 +141,57 @@ internal sealed class EvtxEventMapper
     /// at 512 characters (the full value stays in its field).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private string Message(DecodedRecord record)
+    private static string Message(DecodedRecord record)
     {
-        var sb = _message.Clear();
-        sb.Append(record[SystemField.Channel] ?? "?").Append(' ').Append(record[SystemField.EventId] ?? "?");
-        if (record[SystemField.Provider] is { } provider) sb.Append(" [").Append(provider).Append(']');
+        // Measured first, then written straight into the string: no builder, no copy.
+        var length = (record[SystemField.Channel] ?? "?").Length + 1 + (record[SystemField.EventId] ?? "?").Length;
+        if (record[SystemField.Provider] is { } provider) length += provider.Length + 3;
         foreach (var (name, value) in record.Data)
         {
             if (value.Length == 0 || value == "-") continue;
-            sb.Append(' ').Append(name).Append('=');
-            var cut = value.AsSpan(0, Math.Min(value.Length, MaxValueInMessage));
-            if (cut.IndexOfAny(LineBreaks) < 0) sb.Append(cut);
-            else foreach (var c in cut) sb.Append(c is '\r' or '\n' or '\t' ? ' ' : c);
-            if (cut.Length < value.Length) sb.Append('…');
+            var cut = Math.Min(value.Length, MaxValueInMessage);
+            length += 2 + name.Length + cut + (cut < value.Length ? 1 : 0);
         }
-        return sb.ToString();
+        return string.Create(length, record, WriteMessage);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void WriteMessage(Span<char> span, DecodedRecord record)
+    {
+        var at = 0;
+        Put(span, ref at, record[SystemField.Channel] ?? "?");
+        span[at++] = ' ';
+        Put(span, ref at, record[SystemField.EventId] ?? "?");
+        if (record[SystemField.Provider] is { } provider)
+        {
+            Put(span, ref at, " [");
+            Put(span, ref at, provider);
+            span[at++] = ']';
+        }
+        foreach (var (name, value) in record.Data)
+        {
+            if (value.Length == 0 || value == "-") continue;
+            span[at++] = ' ';
+            Put(span, ref at, name);
+            span[at++] = '=';
+            var cut = value.AsSpan(0, Math.Min(value.Length, MaxValueInMessage));
+            var into = span.Slice(at, cut.Length);
+            cut.CopyTo(into);
+            if (cut.IndexOfAny(LineBreaks) >= 0)
+            {
+                into.Replace('\r', ' ');
+                into.Replace('\n', ' ');
+                into.Replace('\t', ' ');
+            }
+            at += cut.Length;
+            if (cut.Length < value.Length) span[at++] = '…';
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void Put(Span<char> span, ref int at, string text)
+    {
+        text.CopyTo(span[at..]);
+        at += text.Length;
     }
 }

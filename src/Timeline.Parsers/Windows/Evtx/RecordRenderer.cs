@@ -225,15 +225,17 @@ internal sealed class RecordRenderer
         nodes += plan.Nodes;
         if (nodes > _budget) return false;
         var ops = plan.Ops;
-        for (var i = 0; i < ops.Length; i++)
+        var skipTo = 0;
+        foreach (var at in plan.Checks)
         {
-            var op = ops[i];
+            if (at < skipTo) continue;
+            var op = ops[at];
             if (op.Kind == PlanOpKind.Guard)
             {
                 if (TemplatePlan.Dropped(op.Guards, values))
                 {
                     nodes -= op.Cost;
-                    i = op.SkipTo - 1;
+                    skipTo = op.SkipTo;
                 }
                 continue;
             }

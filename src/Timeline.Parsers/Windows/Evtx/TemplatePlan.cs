@@ -25,6 +25,12 @@ internal sealed class TemplatePlan
     {
         ItemValues = itemValues;
         Ops = ops;
+        var checks = new List<int>();
+        for (var i = 0; i < ops.Length; i++)
+        {
+            if (ops[i].Kind != PlanOpKind.Entry || ops[i].Value!.Items >= 0) checks.Add(i);
+        }
+        Checks = [.. checks];
         FallbackIfNull = fallbackIfNull;
         ContentValues = contentValues;
         HasRoot = hasRoot;
@@ -33,6 +39,9 @@ internal sealed class TemplatePlan
 
     /// <summary>What the template yields, in document order.</summary>
     public PlanOp[] Ops { get; }
+
+    /// <summary>The ops a record's values are checked against before the plan is applied: removals, fragment values, array items.</summary>
+    public int[] Checks { get; }
 
     /// <summary>Optional substitutions whose NULL value would change the shape: the record takes the generic walk.</summary>
     public int[] FallbackIfNull { get; }
