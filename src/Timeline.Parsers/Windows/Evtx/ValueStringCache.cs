@@ -7,8 +7,9 @@ namespace Timeline.Parsers.Windows.Evtx;
 /// <summary>
 /// The formatted text of values that repeat from record to record (provider, channel, computer, provider
 /// GUID, keywords, user SID, process ids, short data values), keyed by their type and raw bytes: the text is
-/// formatted and allocated once per worker instead of once per record. Direct-mapped: a slot picked by a
-/// hash of the bytes holds the last value that landed there (a hit costs one hash and one comparison).
+/// formatted and allocated once per worker instead of once per record. Two-way set-associative: a hash of
+/// the bytes picks a pair of slots holding the last two values that landed there (a hit costs one hash and
+/// one or two comparisons).
 /// </summary>
 internal sealed class ValueStringCache
 {
@@ -31,12 +32,15 @@ internal sealed class ValueStringCache
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public string Format(ReadOnlySpan<byte> data, byte type)
     {
-        ref var entry = ref _entries[Hash(data, type) & (Slots - 1)];
-        if (entry.Type == type && entry.Key is { } key && data.SequenceEqual(key)) return entry.Text;
+        var set = Hash(data, type) & (Slots - 2);
+        ref var first = ref _entries[set];
+        if (first.Type == type && first.Key is { } key && data.SequenceEqual(key)) return first.Text;
+        ref var second = ref _entries[set + 1];
+        if (second.Type == type && second.Key is { } other && data.SequenceEqual(other)) return second.Text;
+        // A miss: the newer of the two moves to the second place, the new value takes the first.
         var text = ValueFormatter.Format(data, type);
-        entry.Key = data.ToArray();
-        entry.Type = type;
-        entry.Text = text;
+        second = first;
+        first = new Entry { Key = data.ToArray(), Type = type, Text = text };
         return text;
     }
 
