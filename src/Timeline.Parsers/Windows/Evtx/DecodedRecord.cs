@@ -295,6 +295,13 @@ internal sealed class DecodedRecord
     private void Collect(BinXmlNode[] pieces, bool attribute, ReadOnlySpan<ValueSlice> values)
     {
         _text.Clear();
+        if (pieces.Length == 1 && pieces[0] is SubstitutionNode only)
+        {
+            // Nearly every text is one substitution.
+            var value = (uint)only.Index < (uint)values.Length ? values[only.Index] : default;
+            if (attribute || !value.IsNull) _text.Add(value, -1);
+            return;
+        }
         foreach (var piece in pieces)
         {
             if (piece is SubstitutionNode s)

@@ -17,6 +17,8 @@ internal sealed class EvtxEventMapper
     private const int MaxValueInMessage = 512;
     private readonly (string? Name, byte Special, (int Slot, int Rank)[]? Sources)[] _names = new (string?, byte, (int, int)[]?)[1024];
     private (int Slot, int Rank)[]?[] _sources = new (int, int)[]?[64];
+    private (string? Name, byte Special, (int Slot, int Rank)[]? Sources)[] _lastNames = new (string?, byte, (int, int)[]?)[64];
+    private (string? Channel, string? EventId, string? Kind) _lastKind;
     private readonly (string? Channel, string? EventId, string? Kind)[] _kinds = new (string?, string?, string?)[256];
     private static readonly System.Buffers.SearchValues<char> LineBreaks = System.Buffers.SearchValues.Create("\r\n\t");
 
@@ -60,11 +62,18 @@ internal sealed class EvtxEventMapper
         // Data names are distinct and never System names once renamed; only "Data.<name>" can meet another
         // such name (a data field literally called "Data.EventID"), so those alone go through Set.
         var clash = false;
-        if (_sources.Length < data.Count) _sources = new (int Slot, int Rank)[]?[Math.Max(data.Count, _sources.Length * 2)];
+        if (_sources.Length < data.Count)
+        {
+            var size = Math.Max(data.Count, _sources.Length * 2);
+            _sources = new (int Slot, int Rank)[]?[size];
+            Array.Resize(ref _lastNames, size);
+        }
         for (var i = 0; i < data.Count; i++)
         {
             var (name, value) = data[i];
-            ref var info = ref NameInfo(name);
+            // Records of one template name their fields alike: the previous record's name at this place is usually this one.
+            if (!ReferenceEquals(_lastNames[i].Name, name)) _lastNames[i] = NameInfo(name);
+            ref var info = ref _lastNames[i];
             _sources[i] = info.Sources;
             switch (info.Special)
             {
@@ -116,11 +125,11 @@ internal sealed class EvtxEventMapper
     private string? Kind(string? channel, string? eventId)
     {
         if (channel is null || eventId is null) return WindowsEventKinds.For(channel, eventId);
+        if (ReferenceEquals(_lastKind.Channel, channel) && ReferenceEquals(_lastKind.EventId, eventId)) return _lastKind.Kind;
         ref var slot = ref _kinds[(RuntimeHelpers.GetHashCode(channel) ^ (RuntimeHelpers.GetHashCode(eventId) * 31)) & (_kinds.Length - 1)];
-        if (ReferenceEquals(slot.Channel, channel) && ReferenceEquals(slot.EventId, eventId)) return slot.Kind;
-        var kind = WindowsEventKinds.For(channel, eventId);
-        slot = (channel, eventId, kind);
-        return kind;
+        if (!ReferenceEquals(slot.Channel, channel) || !ReferenceEquals(slot.EventId, eventId)) slot = (channel, eventId, WindowsEventKinds.For(channel, eventId));
+        _lastKind = slot;
+        return slot.Kind;
     }
 
     /// <summary>
