@@ -9,11 +9,18 @@ namespace Timeline.Parsers.Windows.Evtx;
 /// unnamed <c>Data</c> to number). Applying the plan to a record's values gives exactly what walking the
 /// template through the sink would, without the walk: no element stack, no name comparisons.
 /// <para>
-/// It covers the ordinary shape only. A record falls back to the generic walk when one of its values
-/// would change the shape: a BinXml or array value as element content (nested fragments, repeated
-/// elements), or a NULL optional substitution that removes the root element or an element below level 3
-/// of a System or data section (its parent's text or leaf status would change). Templates holding
-/// nested template instances get no plan.
+/// A plan depends on where the template is rendered (the level and section of the element around it):
+/// the record's template at the top, or e.g. an EventData template held in a BinXml value inside the root
+/// element, whose plan the renderer applies in place of that value (<see cref="PlanOpKind.Nested"/>).
+/// Elements that a NULL optional substitution removes are skipped with their output
+/// (<see cref="PlanOpKind.Guard"/>), and a data element whose content is one array value is repeated per item.
+/// </para>
+/// <para>
+/// A record falls back to the generic walk when one of its values would change the shape otherwise: a
+/// BinXml or array value where text is kept (or an array that would repeat an element whose text is not
+/// kept), or a NULL optional substitution that removes the root element or an element below level 3 of a
+/// System or data section (its parent's text or leaf status would change). Templates holding nested
+/// template instances get no plan.
 /// </para>
 /// </summary>
 internal sealed class TemplatePlan
