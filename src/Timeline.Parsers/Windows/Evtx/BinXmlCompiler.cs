@@ -96,10 +96,11 @@ internal sealed class BinXmlCompiler
         pos += 4;
         if ((long)count * 4 > _chunk.Length - pos) throw new EvtxFormatException($"template instance claims {count} values");
         var data = pos + (count * 4);
+        var descriptors = _chunk.Span(pos, count * 4);
         for (var i = 0; i < count; i++)
         {
-            var size = _chunk.U16(pos + (i * 4));
-            var type = _chunk.U8(pos + (i * 4) + 2);
+            var size = System.Buffers.Binary.BinaryPrimitives.ReadUInt16LittleEndian(descriptors[(i * 4)..]);
+            var type = descriptors[(i * 4) + 2];
             if (data + size > _chunk.Length) throw new EvtxFormatException($"value {i} of a template instance runs past the chunk");
             values.Add(new ValueSlice(data, size, type));
             data += size;

@@ -31,15 +31,19 @@ internal sealed class ChunkDecoder
     /// </summary>
     static ChunkDecoder()
     {
-        foreach (var type in new[] { typeof(Crc32), typeof(EvtxEventMapper), typeof(EvtxFields), typeof(NormalisedFields), typeof(ValueFormatter), typeof(WindowsEventKinds) })
+        foreach (var type in new[] { typeof(Crc32), typeof(DecodedRecord), typeof(EvtxEventMapper), typeof(EvtxFields), typeof(NormalisedFields), typeof(ValueFormatter), typeof(WindowsEventKinds) })
             RuntimeHelpers.RunClassConstructor(type.TypeHandle);
     }
 
-    public ChunkDecoder()
+    /// <param name="plans">False: every record is rendered by walking its template tree (tests compare the two ways).</param>
+    public ChunkDecoder(bool plans = true)
     {
         _chunk = new ChunkData(new NameInterner());
-        _renderer = new RecordRenderer(_chunk, new BinXmlCompiler(_chunk, new TemplateCache()), _record);
+        _renderer = new RecordRenderer(_chunk, new BinXmlCompiler(_chunk, new TemplateCache()), _record, plans);
     }
+
+    /// <summary>Top-level template instances rendered through their plan so far.</summary>
+    public int Planned => _renderer.Planned;
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public ChunkResult Decode(byte[] buffer, int length, int index, long fileOffset, ParseContext context)

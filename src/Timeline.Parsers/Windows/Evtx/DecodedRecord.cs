@@ -24,6 +24,7 @@ internal sealed class DecodedRecord
     private enum Section { None, System, Data, Other }
 
     private readonly TextAccumulator _text = new();
+    private ChunkData? _chunk;
     private readonly ValueStringCache _values = new();
     private readonly ValueStringCache _dataValues = new(maxValueBytes: 64);
     private readonly List<KeyValuePair<string, string>> _data = new(32);
@@ -64,6 +65,7 @@ internal sealed class DecodedRecord
     public void Reset(ChunkData chunk)
     {
         _text.Reset(chunk);
+        _chunk = chunk;
         _data.Clear();
         Array.Clear(_system);
         _depth = 0;
@@ -147,9 +149,24 @@ internal sealed class DecodedRecord
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void AddData(Frame frame)
     {
-        string name;
-        if (frame.Name == "Data") name = string.IsNullOrEmpty(frame.DataName) ? "Data" + ValueFormatter.Number(++_unnamed) : frame.DataName;
-        else name = frame.Name;
+        if (frame.Name == "Data") AddData(frame.DataName);
+        else AddNamedData(frame.Name);
+    }
+
+    /// <summary>A <c>Data</c> element's field: named by its Name attribute, numbered without one.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void AddData(string? dataName) =>
+        AddNamedData(string.IsNullOrEmpty(dataName) ? Unnamed(++_unnamed) : dataName);
+
+    private static readonly string[] UnnamedNames = Enumerable.Range(0, 256).Select(i => "Data" + ValueFormatter.Number(i)).ToArray();
+
+    /// <summary><c>Data1</c>, <c>Data2</c>, ...: the names of unnamed Data elements (the first 255 allocated once).</summary>
+    private static string Unnamed(int number) => number < UnnamedNames.Length ? UnnamedNames[number] : "Data" + ValueFormatter.Number(number);
+
+    /// <summary>The collected text as the value of data field <paramref name="name"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void AddNamedData(string name)
+    {
         var value = _text.Finish(_dataValues);
         // A name seen before is rare: a 64-bit filter on length and last character skips the scan for nearly all.
         var bit = 1UL << (int)((uint)(name.Length + (name.Length > 0 ? name[^1] * 5 : 0)) & 63);
@@ -167,19 +184,7 @@ internal sealed class DecodedRecord
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void SystemText(string element)
     {
-        var field = element switch
-        {
-            "EventID" => SystemField.EventId,
-            "Version" => SystemField.Version,
-            "Level" => SystemField.Level,
-            "Task" => SystemField.Task,
-            "Opcode" => SystemField.Opcode,
-            "Keywords" => SystemField.Keywords,
-            "EventRecordID" => SystemField.EventRecordId,
-            "Channel" => SystemField.Channel,
-            "Computer" => SystemField.Computer,
-            _ => SystemField.Count,
-        };
+        var field = TemplatePlan.SystemText(element);
         if (field != SystemField.Count) _system[(int)field] = SystemValue(field);
     }
 
@@ -192,25 +197,119 @@ internal sealed class DecodedRecord
     {
         if (element == "TimeCreated" && attribute == "SystemTime")
         {
-            if (_text.TryFileTime(out var fileTime)) TimeCreatedTicks = ValueFormatter.FileTimeTicks(fileTime);
-            else if (DateTime.TryParse(_text.Finish(), System.Globalization.CultureInfo.InvariantCulture,
-                System.Globalization.DateTimeStyles.AdjustToUniversal | System.Globalization.DateTimeStyles.AssumeUniversal, out var parsed))
-                TimeCreatedTicks = parsed.Ticks;
+            TimeCreated();
             return;
         }
-        var field = (element, attribute) switch
-        {
-            ("Provider", "Name") => SystemField.Provider,
-            ("Provider", "Guid") => SystemField.ProviderGuid,
-            ("Provider", "EventSourceName") => SystemField.EventSourceName,
-            ("EventID", "Qualifiers") => SystemField.EventIdQualifiers,
-            ("Correlation", "ActivityID") => SystemField.ActivityId,
-            ("Correlation", "RelatedActivityID") => SystemField.RelatedActivityId,
-            ("Execution", "ProcessID") => SystemField.ProcessId,
-            ("Execution", "ThreadID") => SystemField.ThreadId,
-            ("Security", "UserID") => SystemField.UserId,
-            _ => SystemField.Count,
-        };
+        var field = TemplatePlan.SystemAttribute(element, attribute);
         if (field != SystemField.Count) _system[(int)field] = SystemValue(field);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void TimeCreated()
+    {
+        if (_text.TryFileTime(out var fileTime)) TimeCreatedTicks = ValueFormatter.FileTimeTicks(fileTime);
+        else if (DateTime.TryParse(_text.Finish(), System.Globalization.CultureInfo.InvariantCulture,
+            System.Globalization.DateTimeStyles.AdjustToUniversal | System.Globalization.DateTimeStyles.AssumeUniversal, out var parsed))
+            TimeCreatedTicks = parsed.Ticks;
+    }
+
+    /// <summary>At document level (between top-level elements): where a template plan may be applied.</summary>
+    public bool AtTop => _depth == 0;
+
+    /// <summary>A plan put a root element in the record.</summary>
+    public void SawRoot() => SawEvent = true;
+
+    /// <summary>
+    /// One System value, TimeCreated or data field of a template plan, exactly as rendering its element through
+    /// this sink would keep it (see <see cref="TemplatePlan"/>).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public void Apply(PlanEntry entry, ReadOnlySpan<ValueSlice> values)
+    {
+        if (entry.Guards.Length > 0 && TemplatePlan.Dropped(entry.Guards, values)) return;
+        switch (entry.Kind)
+        {
+            case PlanKind.System:
+                Collect(entry.Pieces, entry.Attribute, values);
+                _system[(int)entry.Field] = SystemValue(entry.Field);
+                break;
+            case PlanKind.TimeCreated:
+                Collect(entry.Pieces, entry.Attribute, values);
+                TimeCreated();
+                break;
+            default:
+                var array = entry.Items >= 0 && (uint)entry.Items < (uint)values.Length && values[entry.Items].IsArray ? values[entry.Items] : default;
+                if (!array.IsArray)
+                {
+                    DataEntry(entry, values, -1);
+                    break;
+                }
+                // The element once per item (once, empty, without items), as RecordRenderer.RenderElement repeats it.
+                var count = ValueFormatter.Items(_chunk!.Span(array.Offset, array.Size), array.Type).Count;
+                if (count == 0) DataEntry(entry, values, int.MaxValue);
+                for (var item = 0; item < count; item++) DataEntry(entry, values, item);
+                break;
+        }
+        _text.Clear();
+    }
+
+    /// <summary>A data entry's field; <paramref name="item"/>: the array item its substitution stands for (int.MaxValue: none), or -1.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void DataEntry(PlanEntry entry, ReadOnlySpan<ValueSlice> values, int item)
+    {
+        if (entry.Names is null)
+        {
+            CollectData(entry, values, item);
+            if (entry.Name is null) AddData(null);
+            else AddNamedData(entry.Name);
+            return;
+        }
+        string? dataName = null;
+        foreach (var (pieces, guards) in entry.Names)
+        {
+            if (TemplatePlan.Dropped(guards, values)) continue;
+            Collect(pieces, true, values);
+            dataName = _text.Finish();
+        }
+        CollectData(entry, values, item);
+        AddData(dataName);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void CollectData(PlanEntry entry, ReadOnlySpan<ValueSlice> values, int item)
+    {
+        if (item < 0)
+        {
+            Collect(entry.Pieces, false, values);
+            return;
+        }
+        _text.Clear();
+        if (item != int.MaxValue) _text.Add(values[entry.Items], item);
+    }
+
+    /// <summary>
+    /// Collects text pieces as the sink receives them: in attribute values every substitution (NULL ones are empty text),
+    /// in element content only the non-NULL ones.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void Collect(BinXmlNode[] pieces, bool attribute, ReadOnlySpan<ValueSlice> values)
+    {
+        _text.Clear();
+        if (pieces.Length == 1 && pieces[0] is SubstitutionNode only)
+        {
+            // Nearly every text is one substitution.
+            var value = (uint)only.Index < (uint)values.Length ? values[only.Index] : default;
+            if (attribute || !value.IsNull) _text.Add(value, -1);
+            return;
+        }
+        foreach (var piece in pieces)
+        {
+            if (piece is SubstitutionNode s)
+            {
+                var value = (uint)s.Index < (uint)values.Length ? values[s.Index] : default;
+                if (attribute || !value.IsNull) _text.Add(value, -1);
+            }
+            else if (piece is TextNode t) _text.Add(t.Text);
+        }
     }
 }

@@ -15,7 +15,11 @@ internal sealed class EvtxEventMapper
 {
     public const string ParserName = "windows/evtx";
     private const int MaxValueInMessage = 512;
-    private readonly StringBuilder _message = new(512);
+    private readonly (string? Name, byte Special, (int Slot, int Rank)[]? Sources)[] _names = new (string?, byte, (int, int)[]?)[1024];
+    private (int Slot, int Rank)[]?[] _sources = new (int, int)[]?[64];
+    private (string? Name, byte Special, (int Slot, int Rank)[]? Sources)[] _lastNames = new (string?, byte, (int, int)[]?)[64];
+    private (string? Channel, string? EventId, string? Kind) _lastKind;
+    private readonly (string? Channel, string? EventId, string? Kind)[] _kinds = new (string?, string?, string?)[256];
     private static readonly System.Buffers.SearchValues<char> LineBreaks = System.Buffers.SearchValues.Create("\r\n\t");
 
     private static readonly (SystemField Field, string Name)[] SystemNames =
@@ -58,9 +62,20 @@ internal sealed class EvtxEventMapper
         // Data names are distinct and never System names once renamed; only "Data.<name>" can meet another
         // such name (a data field literally called "Data.EventID"), so those alone go through Set.
         var clash = false;
-        foreach (var (name, value) in data)
+        if (_sources.Length < data.Count)
         {
-            switch (EvtxFields.Special.GetValueOrDefault(name))
+            var size = Math.Max(data.Count, _sources.Length * 2);
+            _sources = new (int Slot, int Rank)[]?[size];
+            Array.Resize(ref _lastNames, size);
+        }
+        for (var i = 0; i < data.Count; i++)
+        {
+            var (name, value) = data[i];
+            // Records of one template name their fields alike: the previous record's name at this place is usually this one.
+            if (!ReferenceEquals(_lastNames[i].Name, name)) _lastNames[i] = NameInfo(name);
+            ref var info = ref _lastNames[i];
+            _sources[i] = info.Sources;
+            switch (info.Special)
             {
                 case EvtxFields.SystemName:
                     fields.Set("Data." + name, value);
@@ -72,11 +87,11 @@ internal sealed class EvtxEventMapper
             if (name.StartsWith("Data.", StringComparison.Ordinal)) fields.Set(name, value);
             else fields.Add(name, value);
         }
-        var kind = WindowsEventKinds.For(record[SystemField.Channel], record[SystemField.EventId]);
+        var kind = Kind(record[SystemField.Channel], record[SystemField.EventId]);
         // Without a data field named like a normalised field, the normalised names are not in the set yet.
         if (clash) fields.Set("event", kind);
         else fields.Add("event", kind);
-        NormalisedFields.Apply(fields, data, kind, appendOnly: !clash);
+        NormalisedFields.Apply(fields, data, kind, appendOnly: !clash, _sources.AsSpan(0, data.Count));
         return new EventRecord
         {
             Ticks = ticks,
@@ -88,6 +103,33 @@ internal sealed class EvtxEventMapper
             Fields = fields,
             Origin = context.OriginAt(Position(record, headerRecordId), PositionKind.Record),
         };
+    }
+
+    /// <summary>
+    /// What a data field's name means here (<see cref="EvtxFields.Special"/>, the normalised fields it feeds), remembered
+    /// per string instance: data names are the interned names of the templates, so the same strings come back.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private ref (string? Name, byte Special, (int Slot, int Rank)[]? Sources) NameInfo(string name)
+    {
+        ref var slot = ref _names[RuntimeHelpers.GetHashCode(name) & (_names.Length - 1)];
+        if (!ReferenceEquals(slot.Name, name)) slot = (name, EvtxFields.Special.GetValueOrDefault(name), NormalisedFields.SourcesOf(name));
+        return ref slot;
+    }
+
+    /// <summary>
+    /// <see cref="WindowsEventKinds.For"/>, remembered per pair of string instances: channel and event id come from the
+    /// value cache, so the same pair is usually the same two strings again.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private string? Kind(string? channel, string? eventId)
+    {
+        if (channel is null || eventId is null) return WindowsEventKinds.For(channel, eventId);
+        if (ReferenceEquals(_lastKind.Channel, channel) && ReferenceEquals(_lastKind.EventId, eventId)) return _lastKind.Kind;
+        ref var slot = ref _kinds[(RuntimeHelpers.GetHashCode(channel) ^ (RuntimeHelpers.GetHashCode(eventId) * 31)) & (_kinds.Length - 1)];
+        if (!ReferenceEquals(slot.Channel, channel) || !ReferenceEquals(slot.EventId, eventId)) slot = (channel, eventId, WindowsEventKinds.For(channel, eventId));
+        _lastKind = slot;
+        return slot.Kind;
     }
 
     /// <summary>
@@ -108,20 +150,57 @@ internal sealed class EvtxEventMapper
     /// at 512 characters (the full value stays in its field).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private string Message(DecodedRecord record)
+    private static string Message(DecodedRecord record)
     {
-        var sb = _message.Clear();
-        sb.Append(record[SystemField.Channel] ?? "?").Append(' ').Append(record[SystemField.EventId] ?? "?");
-        if (record[SystemField.Provider] is { } provider) sb.Append(" [").Append(provider).Append(']');
+        // Measured first, then written straight into the string: no builder, no copy.
+        var length = (record[SystemField.Channel] ?? "?").Length + 1 + (record[SystemField.EventId] ?? "?").Length;
+        if (record[SystemField.Provider] is { } provider) length += provider.Length + 3;
         foreach (var (name, value) in record.Data)
         {
             if (value.Length == 0 || value == "-") continue;
-            sb.Append(' ').Append(name).Append('=');
-            var cut = value.AsSpan(0, Math.Min(value.Length, MaxValueInMessage));
-            if (cut.IndexOfAny(LineBreaks) < 0) sb.Append(cut);
-            else foreach (var c in cut) sb.Append(c is '\r' or '\n' or '\t' ? ' ' : c);
-            if (cut.Length < value.Length) sb.Append('…');
+            var cut = Math.Min(value.Length, MaxValueInMessage);
+            length += 2 + name.Length + cut + (cut < value.Length ? 1 : 0);
         }
-        return sb.ToString();
+        return string.Create(length, record, WriteMessage);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void WriteMessage(Span<char> span, DecodedRecord record)
+    {
+        var at = 0;
+        Put(span, ref at, record[SystemField.Channel] ?? "?");
+        span[at++] = ' ';
+        Put(span, ref at, record[SystemField.EventId] ?? "?");
+        if (record[SystemField.Provider] is { } provider)
+        {
+            Put(span, ref at, " [");
+            Put(span, ref at, provider);
+            span[at++] = ']';
+        }
+        foreach (var (name, value) in record.Data)
+        {
+            if (value.Length == 0 || value == "-") continue;
+            span[at++] = ' ';
+            Put(span, ref at, name);
+            span[at++] = '=';
+            var cut = value.AsSpan(0, Math.Min(value.Length, MaxValueInMessage));
+            var into = span.Slice(at, cut.Length);
+            cut.CopyTo(into);
+            if (cut.IndexOfAny(LineBreaks) >= 0)
+            {
+                into.Replace('\r', ' ');
+                into.Replace('\n', ' ');
+                into.Replace('\t', ' ');
+            }
+            at += cut.Length;
+            if (cut.Length < value.Length) span[at++] = '…';
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void Put(Span<char> span, ref int at, string text)
+    {
+        text.CopyTo(span[at..]);
+        at += text.Length;
     }
 }

@@ -53,17 +53,30 @@ internal static class NormalisedFields
     /// at the fields added here and new fields are appended without a scan.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Apply(Timeline.Core.Events.FieldSet fields, List<KeyValuePair<string, string>> data, string? eventKind, bool appendOnly = false)
+    public static void Apply(Timeline.Core.Events.FieldSet fields, List<KeyValuePair<string, string>> data, string? eventKind, bool appendOnly = false) =>
+        Apply(fields, data, eventKind, appendOnly, []);
+
+    /// <summary>The generic sources a data field named <paramref name="name"/> feeds (normalised field slot and rank), or null.</summary>
+    public static (int Slot, int Rank)[]? SourcesOf(string name) => GenericSources.GetValueOrDefault(name);
+
+    /// <summary>
+    /// <see cref="Apply(Timeline.Core.Events.FieldSet, List{KeyValuePair{string, string}}, string?, bool)"/> with
+    /// <paramref name="sources"/>: <see cref="SourcesOf"/> of each data field's name, known to the caller (empty: looked up here).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void Apply(Timeline.Core.Events.FieldSet fields, List<KeyValuePair<string, string>> data, string? eventKind, bool appendOnly,
+        ReadOnlySpan<(int Slot, int Rank)[]?> sources)
     {
         var set = new Target(fields, appendOnly);
         var rows = eventKind is not null ? ByEvent.GetValueOrDefault(eventKind) : null;
-        foreach (var (field, sources) in rows ?? []) Fill(set, field, sources);
+        foreach (var (field, fieldSources) in rows ?? []) Fill(set, field, fieldSources);
         Span<int> best = stackalloc int[Generic.Length];
         best.Fill(int.MaxValue);
         Span<int> pick = stackalloc int[Generic.Length];
         for (var i = 0; i < data.Count; i++)
         {
-            if (!GenericSources.TryGetValue(data[i].Key, out var targets)) continue;
+            var targets = sources.IsEmpty ? SourcesOf(data[i].Key) : sources[i];
+            if (targets is null) continue;
             foreach (var (slot, rank) in targets)
             {
                 if (rank < best[slot] && HasValue(Generic[slot].Field, data[i].Value)) { best[slot] = rank; pick[slot] = i; }

@@ -177,12 +177,20 @@ internal static class ValueFormatter
     /// <summary>Writes <paramref name="value"/> zero-padded to exactly the span's length.</summary>
     private static void Digits(Span<char> into, int value)
     {
-        for (var i = into.Length - 1; i >= 0; i--)
+        var i = into.Length;
+        for (; i >= 2; i -= 2)
         {
-            into[i] = (char)('0' + (value % 10));
-            value /= 10;
+            var pair = (uint)(value % 100) * 2;
+            value /= 100;
+            into[i - 1] = DigitPairs[(int)pair + 1];
+            into[i - 2] = DigitPairs[(int)pair];
         }
+        if (i == 1) into[0] = (char)('0' + (value % 10));
     }
+
+    /// <summary>"00", "01", ... "99", back to back.</summary>
+    private const string DigitPairs =
+        "00010203040506070809101112131415161718192021222324252627282930313233343536373839404142434445464748495051525354555657585960616263646566676869707172737475767778798081828384858687888990919293949596979899";
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static long? FileTimeTicks(long fileTime)
