@@ -68,7 +68,9 @@ try
 }
 finally
 {
-    if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
+    // BENCH_KEEP=1 keeps the set, e.g. to time a whole ingest (parse + store) of it with the CLI.
+    if (Environment.GetEnvironmentVariable("BENCH_KEEP") == "1") Console.WriteLine($"set kept in {folder}");
+    else if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
 }
 
 static (long Records, long Warnings) Parse(string file)
