@@ -17,21 +17,15 @@ public sealed class JsonLinesReportWriter : IReportWriter
     public void Write(CaseStore store, Stream output, ReportOptions options)
     {
         var notes = EventAnnotations.Load(store);
-        using var buffered = new BufferedStream(output, 1 << 16);
-        using var json = new Utf8JsonWriter(buffered, EventJson.WriterOptions);
-        foreach (var e in store.Events())
+        EventLines.Write(store, output, options, (json, e) =>
         {
-            options.Cancellation.ThrowIfCancellationRequested();
             if (notes.IsEmpty) EventJson.Write(json, e);
             else
             {
                 var id = e.Id;
                 EventJson.Write(json, e, notes.RulesOf(id), notes.PhaseOf(id));
             }
-            json.Flush();
-            json.Reset();
-            buffered.WriteByte((byte)'\n');
-        }
-        buffered.Flush();
+            return true;
+        });
     }
 }

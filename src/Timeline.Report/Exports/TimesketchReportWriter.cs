@@ -33,19 +33,13 @@ public sealed class TimesketchReportWriter : IReportWriter
     public void Write(CaseStore store, Stream output, ReportOptions options)
     {
         var notes = EventAnnotations.Load(store);
-        using var buffered = new BufferedStream(output, 1 << 16);
-        using var json = new Utf8JsonWriter(buffered, EventJson.WriterOptions);
-        foreach (var e in store.Events())
+        EventLines.Write(store, output, options, (json, e) =>
         {
-            options.Cancellation.ThrowIfCancellationRequested();
-            var ticks = e.Ticks ?? e.SortTicks;
-            if (ticks is not { } t) continue;
+            // Timesketch needs a datetime; only lines before a file's first timed line have no position at all.
+            if ((e.Ticks ?? e.SortTicks) is not { } t) return false;
             WriteEvent(json, e, t, notes);
-            json.Flush();
-            json.Reset();
-            buffered.WriteByte((byte)'\n');
-        }
-        buffered.Flush();
+            return true;
+        });
     }
 
     /// <summary>What the time of an event means, in Timesketch's words ("Time written", "Last modified", …).</summary>

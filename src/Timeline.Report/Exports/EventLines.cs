@@ -1,0 +1,29 @@
+using System.Text.Json;
+using Timeline.Core.Events;
+using Timeline.Core.Output;
+using Timeline.Core.Store;
+
+namespace Timeline.Report.Exports;
+
+/// <summary>
+/// Streams a case as JSON lines: one object per event, written by the given writer, in timeline
+/// order, without holding more than one event. Shared by the JSONL and Timesketch exports.
+/// </summary>
+internal static class EventLines
+{
+    /// <summary>Writes every event through <paramref name="writeOne"/>, which returns false to write nothing for an event.</summary>
+    public static void Write(CaseStore store, Stream output, ReportOptions options, Func<Utf8JsonWriter, EventRecord, bool> writeOne)
+    {
+        using var buffered = new BufferedStream(output, 1 << 16);
+        using var json = new Utf8JsonWriter(buffered, EventJson.WriterOptions);
+        foreach (var e in store.Events())
+        {
+            options.Cancellation.ThrowIfCancellationRequested();
+            if (!writeOne(json, e)) continue;
+            json.Flush();
+            json.Reset();
+            buffered.WriteByte((byte)'\n');
+        }
+        buffered.Flush();
+    }
+}
