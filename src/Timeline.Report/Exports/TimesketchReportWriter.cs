@@ -33,14 +33,19 @@ public sealed class TimesketchReportWriter : IReportWriter
     public void Write(CaseStore store, Stream output, ReportOptions options)
     {
         var notes = EventAnnotations.Load(store);
+        // Timesketch needs a datetime. Lines before a file's first timed line have no timeline position
+        // at all; rather than drop them, they are placed at their file's modification time and say so.
+        var fileTimes = store.Files().ToDictionary(f => f.Sha256, f => f.ModifiedTicks, StringComparer.Ordinal);
         EventLines.Write(store, output, options, (json, e) =>
         {
-            // Timesketch needs a datetime; only lines before a file's first timed line have no position at all.
-            if ((e.Ticks ?? e.SortTicks) is not { } t) return false;
-            WriteEvent(json, e, t, notes);
+            if ((e.Ticks ?? e.SortTicks) is { } t) WriteEvent(json, e, t, notes, TimestampDescription(e));
+            else WriteEvent(json, e, fileTimes.GetValueOrDefault(e.Origin.Sha256), notes, UnplacedDescription);
             return true;
         });
     }
+
+    /// <summary>The timestamp_desc of an entry with no time and no position: placed at its file's mtime.</summary>
+    public const string UnplacedDescription = "File modification time (the entry has no time and no position of its own)";
 
     /// <summary>What the time of an event means, in Timesketch's words ("Time written", "Last modified", …).</summary>
     public static string TimestampDescription(EventRecord e)
@@ -55,7 +60,7 @@ public sealed class TimesketchReportWriter : IReportWriter
         return "Event time (" + string.Join(", ", parts) + ")";
     }
 
-    private static void WriteEvent(Utf8JsonWriter json, EventRecord e, long ticks, EventAnnotations notes)
+    private static void WriteEvent(Utf8JsonWriter json, EventRecord e, long ticks, EventAnnotations notes, string timestampDescription)
     {
         var id = e.Id;
         var rules = notes.IsEmpty ? [] : notes.RulesOf(id);
@@ -64,7 +69,7 @@ public sealed class TimesketchReportWriter : IReportWriter
         json.WriteString("message", e.Message);
         json.WriteString("datetime", new DateTimeOffset(ticks, TimeSpan.Zero).ToString("yyyy-MM-dd'T'HH:mm:ss.ffffffzzz", CultureInfo.InvariantCulture));
         json.WriteNumber("timestamp", (ticks - UnixEpochTicks) / 10);
-        json.WriteString("timestamp_desc", TimestampDescription(e));
+        json.WriteString("timestamp_desc", timestampDescription);
         json.WriteString("data_type", "timeline:" + e.Parser.Replace('/', ':'));
         json.WriteString("hostname", e.Host);
         json.WriteString("parser", e.Parser);
