@@ -7,7 +7,7 @@ using Timeline.Core.Store;
 namespace Timeline.Cli.Commands;
 
 /// <summary><c>timeline ingest PATH... --case FILE</c>: evidence into a case file.</summary>
-[Description("Read evidence (auth.log/secure, syslog, cron, bash history, crontabs, authorized_keys, units...) into a case file.")]
+[Description("Read evidence (auth.log/secure, syslog, cron, journald exports, bash history, crontabs, authorized_keys, systemd units, rc.local, ld.so.preload, Windows .evtx) into a case file. Exit codes: 0 done, 1 bad command line, 2 case unusable or busy, 3 some input damaged, 4 nothing recognised.")]
 public sealed class IngestCommand(IAnsiConsole console) : Command<IngestCommand.Settings>
 {
     public sealed class Settings : IngestSettings
