@@ -83,7 +83,7 @@ public static class ChainMarkdown
         var sb = new StringBuilder(s.Length);
         foreach (var ch in s)
         {
-            if (Unsafe(ch)) sb.Append("\\u{").Append(((int)ch).ToString("X4", CultureInfo.InvariantCulture)).Append('}');
+            if (Core.Output.VisibleText.IsHidden(ch)) sb.Append("\\u{").Append(((int)ch).ToString("X4", CultureInfo.InvariantCulture)).Append('}');
             else
             {
                 if ("\\`*_[]<>|#!".Contains(ch)) sb.Append('\\');
@@ -97,25 +97,10 @@ public static class ChainMarkdown
 
     private static string Code(string? s)
     {
-        var v = Visible(s).Replace("|", "\\|", StringComparison.Ordinal);
+        var v = Core.Output.VisibleText.Show(s).Replace("|", "\\|", StringComparison.Ordinal);
         var longest = 0;
         for (int i = 0, run = 0; i < v.Length; i++) { run = v[i] == '`' ? run + 1 : 0; longest = Math.Max(longest, run); }
         var fence = new string('`', longest + 1);
         return fence + " " + v + " " + fence;
     }
-
-    private static string Visible(string? s)
-    {
-        if (string.IsNullOrEmpty(s)) return "";
-        var sb = new StringBuilder(s.Length);
-        foreach (var c in s)
-        {
-            if (Unsafe(c)) sb.Append("\\u{").Append(((int)c).ToString("X4", CultureInfo.InvariantCulture)).Append('}');
-            else sb.Append(c);
-        }
-        return sb.ToString();
-    }
-
-    private static bool Unsafe(char c) =>
-        c < 0x20 || c == 0x7F || (c >= 0x80 && c <= 0x9F) || c is '\u061C' or '\u200E' or '\u200F' || (c >= '\u202A' && c <= '\u202E') || (c >= '\u2066' && c <= '\u2069');
 }
