@@ -20,8 +20,7 @@ public sealed class AnalyzeCommand(IAnsiConsole console) : Command<AnalyzeSettin
         var (_, code) = IngestRunner.Run(console, store, settings, cancellation);
         if (code == ExitCodes.NothingIngested) return code;
         HuntRunner.Run(console, store, [BundledRules.Rules], "informational", cancellation);
-        var chains = Timeline.Detection.Chain.ChainBuilder.Build(store);
-        CaseChains.Replace(store, chains);
+        var chains = ChainCommand.BuildAndStore(store);
         ChainCommand.WriteStory(console, chains);
         if (!settings.NoReport) ReportCommand.WriteReport(console, store, settings.Report, "html", cancellation);
         console.MarkupLine($"Case written to [bold]{Markup.Escape(store.Path)}[/]. Next: [bold]timeline stats --case {Markup.Escape(casePath)}[/] · [bold]timeline query --case {Markup.Escape(casePath)}[/]");

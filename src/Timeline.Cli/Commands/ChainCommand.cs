@@ -80,6 +80,12 @@ public sealed class ChainCommand(IAnsiConsole console) : Command<ChainCommand.Se
     public static IReadOnlyList<AttackChain> BuildAndStore(string casePath, ChainOptions? options = null)
     {
         using var store = CaseStore.OpenForWrite(casePath);
+        return BuildAndStore(store, options);
+    }
+
+    /// <summary>Builds the chains of an open, writable case and replaces the stored ones.</summary>
+    public static IReadOnlyList<AttackChain> BuildAndStore(CaseStore store, ChainOptions? options = null)
+    {
         var chains = ChainBuilder.Build(store, options);
         CaseChains.Replace(store, chains);
         return chains;
