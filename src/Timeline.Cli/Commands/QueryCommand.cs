@@ -305,16 +305,12 @@ public sealed class QueryCommand(IAnsiConsole console) : Command<QueryCommand.Se
 
     private static void WriteJsonLines(IEnumerable<EventRecord> events, CaseFindings findings, CancellationToken cancellation)
     {
-        using var stdout = new BufferedStream(Console.OpenStandardOutput(), 1 << 16);
-        using var json = new Utf8JsonWriter(stdout, EventJson.WriterOptions);
-        foreach (var e in events)
+        using var stdout = Console.OpenStandardOutput();
+        Report.Exports.EventLines.Write(events, stdout, cancellation, (json, e) =>
         {
-            cancellation.ThrowIfCancellationRequested();
             EventJson.Write(json, e, findings.RulesOf(e.Id), findings.PhaseOf(e.Id));
-            json.Flush();
-            json.Reset();
-            stdout.WriteByte((byte)'\n');
-        }
+            return true;
+        });
     }
 
     private static void WriteCsv(IEnumerable<EventRecord> events, ColumnSet? columns, CaseFindings findings, CancellationToken cancellation)

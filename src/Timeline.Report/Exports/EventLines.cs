@@ -7,18 +7,23 @@ namespace Timeline.Report.Exports;
 
 /// <summary>
 /// Streams a case as JSON lines: one object per event, written by the given writer, in timeline
-/// order, without holding more than one event. Shared by the JSONL and Timesketch exports.
+/// order, without holding more than one event. Shared by the JSONL and Timesketch exports and by
+/// <c>query --format jsonl</c>.
 /// </summary>
-internal static class EventLines
+public static class EventLines
 {
     /// <summary>Writes every event through <paramref name="writeOne"/>, which returns false to write nothing for an event.</summary>
-    public static void Write(CaseStore store, Stream output, ReportOptions options, Func<Utf8JsonWriter, EventRecord, bool> writeOne)
+    public static void Write(CaseStore store, Stream output, ReportOptions options, Func<Utf8JsonWriter, EventRecord, bool> writeOne) =>
+        Write(store.Events(), output, options.Cancellation, writeOne);
+
+    /// <summary>Writes the given events (e.g. a query's result) through <paramref name="writeOne"/>.</summary>
+    public static void Write(IEnumerable<EventRecord> events, Stream output, CancellationToken cancellation, Func<Utf8JsonWriter, EventRecord, bool> writeOne)
     {
         using var buffered = new BufferedStream(output, 1 << 16);
         using var json = new Utf8JsonWriter(buffered, EventJson.WriterOptions);
-        foreach (var e in store.Events())
+        foreach (var e in events)
         {
-            options.Cancellation.ThrowIfCancellationRequested();
+            cancellation.ThrowIfCancellationRequested();
             if (!writeOne(json, e)) continue;
             json.Flush();
             json.Reset();
