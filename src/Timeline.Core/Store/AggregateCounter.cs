@@ -9,9 +9,13 @@ internal sealed class AggregateCounter
     private const int MaxValueLength = 200;
 
     private readonly Dictionary<(string Dim, string Value), Entry> _entries = new();
+    // Hours are counted by number and named once at the end, not formatted for every event.
+    private readonly Dictionary<(long Hour, string Parser), Entry> _hours = new();
 
     public IEnumerable<AggregateCount> Counts =>
-        _entries.Select(kv => new AggregateCount(kv.Key.Dim, kv.Key.Value, kv.Value.Count, kv.Value.First, kv.Value.Last));
+        _entries.Select(kv => new AggregateCount(kv.Key.Dim, kv.Key.Value, kv.Value.Count, kv.Value.First, kv.Value.Last))
+            .Concat(_hours.Select(kv => new AggregateCount(AggregateDimensions.HourByParser,
+                string.Concat(kv.Key.Hour.ToString(System.Globalization.CultureInfo.InvariantCulture), "|", kv.Key.Parser), kv.Value.Count, kv.Value.First, kv.Value.Last)));
 
     public void Add(EventRecord e)
     {
@@ -24,8 +28,9 @@ internal sealed class AggregateCounter
         }
         if (t is { } ticks)
         {
-            var hour = ticks - ticks % TimeSpan.TicksPerHour;
-            Bump(AggregateDimensions.HourByParser, string.Concat(hour.ToString(System.Globalization.CultureInfo.InvariantCulture), "|", e.Parser), t);
+            var key = (ticks - ticks % TimeSpan.TicksPerHour, e.Parser);
+            if (!_hours.TryGetValue(key, out var hour)) _hours[key] = hour = new Entry();
+            hour.Add(ticks);
         }
     }
 
@@ -34,12 +39,7 @@ internal sealed class AggregateCounter
         if (value.Length > MaxValueLength) value = string.Concat(value.AsSpan(0, MaxValueLength), "…");
         var key = (dim, value);
         if (!_entries.TryGetValue(key, out var entry)) _entries[key] = entry = new Entry();
-        entry.Count++;
-        if (ticks is { } t)
-        {
-            if (entry.First is null || t < entry.First) entry.First = t;
-            if (entry.Last is null || t > entry.Last) entry.Last = t;
-        }
+        entry.Add(ticks);
     }
 
     private sealed class Entry
@@ -47,5 +47,13 @@ internal sealed class AggregateCounter
         public long Count;
         public long? First;
         public long? Last;
+
+        public void Add(long? ticks)
+        {
+            Count++;
+            if (ticks is not { } t) return;
+            if (First is null || t < First) First = t;
+            if (Last is null || t > Last) Last = t;
+        }
     }
 }

@@ -71,6 +71,12 @@ public sealed class CaseStoreTests
         Assert.True(events.Zip(events.Skip(1)).All(p => p.First.Ticks <= p.Second.Ticks), "events must come back sorted by time");
         Assert.Equal(5000, events.Select(e => e.Id).Distinct().Count());
         Assert.Equal(500, store.AggregatesOf(AggregateDimensions.User).Single(a => a.Value == "u3").Count);
+        // 1700000000 .. 1700004999 s: 2023-11-14 22:13:20 → 23:36:39 UTC, two hours.
+        var hours = store.AggregatesOf(AggregateDimensions.HourByParser).OrderBy(a => a.Value, StringComparer.Ordinal).ToList();
+        Assert.Equal(5000, hours.Sum(h => h.Count));
+        var first = new DateTime(2023, 11, 14, 22, 0, 0, DateTimeKind.Utc).Ticks;
+        Assert.Equal([$"{first}|test/lines", $"{first + TimeSpan.TicksPerHour}|test/lines"], hours.Select(h => h.Value));
+        Assert.Equal(DateTimeOffset.FromUnixTimeSeconds(1700000000).UtcTicks, hours[0].FirstTicks);
     }
 
     [Fact]
