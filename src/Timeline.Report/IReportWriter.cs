@@ -22,5 +22,5 @@ public interface IReportWriter
     /// Writes the report of the case to <paramref name="output"/> (left open). Reads the store only.
     /// Every string that came from evidence is encoded for the output's context.
     /// </summary>
-    void Write(CaseStore store, Stream output, ReportOptions options);
+    void Write(ICaseStore store, Stream output, ReportOptions options);
 }

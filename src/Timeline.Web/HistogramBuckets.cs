@@ -26,7 +26,7 @@ public sealed record HistogramBuckets(long From, long To, long Width, long[] Cou
         return h;
     }
 
-    private static HistogramBuckets? FromAggregates(CaseStore store)
+    private static HistogramBuckets? FromAggregates(ICaseStore store)
     {
         var hours = store.AggregatesOf(AggregateDimensions.HourByParser)
             .Select(a => (Hour: long.Parse(a.Value.AsSpan(0, a.Value.IndexOf('|')), System.Globalization.CultureInfo.InvariantCulture), a.Count))

@@ -15,7 +15,7 @@ namespace Timeline.Web;
 
 /// <summary>
 /// <c>timeline serve</c>: a local web view of one case, read-only (the caller opens it with
-/// <see cref="CaseStore.OpenForRead"/>, which holds the shared lock while serving), listening on
+/// <see cref="ICaseStoreFactory.OpenForRead"/>, which holds the shared lock while serving), listening on
 /// 127.0.0.1 only. Minimal APIs: <c>/api/search</c>, <c>/api/histogram</c>, <c>/api/event/{id}</c>,
 /// <c>/api/chains</c>, <c>/api/saved</c>, <c>/api/info</c>; the page, script and style from
 /// <see cref="EmbeddedAssets"/>. Requests are served one at a time (one analyst, one case file).
@@ -25,7 +25,7 @@ public static class TimelineServer
     private const int MaxPage = 1000;
 
     /// <summary>Builds the app listening on 127.0.0.1:<paramref name="port"/> (0 picks a free port; read it from <see cref="Address"/> after start).</summary>
-    public static WebApplication Build(CaseStore store, int port)
+    public static WebApplication Build(ICaseStore store, int port)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ApplicationName = typeof(TimelineServer).Assembly.GetName().Name });
         builder.Logging.ClearProviders();
@@ -40,11 +40,11 @@ public static class TimelineServer
         app.MapGet("/api/search", (HttpRequest r) => Locked(gate, () => Search(store, r)));
         app.MapGet("/api/histogram", (HttpRequest r) => Locked(gate, () => Histogram(store, r)));
         app.MapGet("/api/event/{id}", (string id) => Locked(gate, () => Event(store, id)));
-        app.MapGet("/api/chains", () => Locked(gate, () => Results.Text(JsonSerializer.Serialize(CaseChains.Load(store), CaseChains.Json), "application/json; charset=utf-8")));
+        app.MapGet("/api/chains", () => Locked(gate, () => Results.Text(ChainContract.Of(store, store.Chains.Load()), "application/json; charset=utf-8")));
         app.MapGet("/api/saved", () => Locked(gate, () => JsonBody.Write(json =>
         {
             json.WriteStartArray();
-            foreach (var q in CaseQueries.All(store))
+            foreach (var q in store.Queries.All())
             {
                 json.WriteStartObject();
                 json.WriteString("name", q.Name);
@@ -92,13 +92,13 @@ public static class TimelineServer
         }
     }
 
-    private static IResult Info(CaseStore store)
+    private static IResult Info(ICaseStore store)
     {
         var files = store.Files().Where(f => f.State == EvidenceState.Complete).ToList();
         return JsonBody.Write(json =>
         {
             json.WriteStartObject();
-            json.WriteString("case", Path.GetFileName(store.Path));
+            json.WriteString("case", Path.GetFileName(store.Location));
             json.WriteNumber("events", files.Sum(f => f.Events));
             json.WriteString("first", TimeText.Format(files.Where(f => f.FirstTicks.HasValue).Select(f => f.FirstTicks).Min()));
             json.WriteString("last", TimeText.Format(files.Where(f => f.LastTicks.HasValue).Select(f => f.LastTicks).Max()));
@@ -106,7 +106,7 @@ public static class TimelineServer
         });
     }
 
-    private static CompiledQuery Compile(CaseStore store, HttpRequest r) =>
+    private static CompiledQuery Compile(ICaseStore store, HttpRequest r) =>
         CompiledQuery.Compile(store, r.Query["q"].ToString(), new TimeWindow(Time(r, "from"), Time(r, "to")));
 
     private static long? Time(HttpRequest r, string name)
@@ -119,7 +119,7 @@ public static class TimelineServer
     private static int Int(HttpRequest r, string name, int fallback, int max) =>
         int.TryParse(r.Query[name].ToString(), out var v) && v >= 0 ? Math.Min(v, max) : fallback;
 
-    private static IResult Search(CaseStore store, HttpRequest r)
+    private static IResult Search(ICaseStore store, HttpRequest r)
     {
         var clock = Stopwatch.StartNew();
         var query = Compile(store, r);
@@ -135,7 +135,7 @@ public static class TimelineServer
             json.WriteString("query", query.Text);
             json.WriteString("parsed", query.Syntax.ToString());
             json.WriteStartArray("events");
-            foreach (var e in page) EventJson.Write(json, e, query.Findings.RulesOf(e.Id), query.Findings.PhaseOf(e.Id));
+            foreach (var e in page) EventJson.Write(json, e, query.Findings.RulesOf(e.Id), query.Findings.PhaseNameOf(e.Id));
             json.WriteEndArray();
             json.WriteBoolean("more", more);
             json.WriteStartObject("plan");
@@ -152,7 +152,7 @@ public static class TimelineServer
         });
     }
 
-    private static IResult Histogram(CaseStore store, HttpRequest r)
+    private static IResult Histogram(ICaseStore store, HttpRequest r)
     {
         var h = HistogramBuckets.Of(Compile(store, r));
         return JsonBody.Write(json =>
@@ -177,11 +177,11 @@ public static class TimelineServer
         });
     }
 
-    private static IResult Event(CaseStore store, string id)
+    private static IResult Event(ICaseStore store, string id)
     {
         var e = EventLookup.Find(store, id);
         if (e is null) return JsonBody.Write(json => { json.WriteStartObject(); json.WriteString("error", "no such event"); json.WriteEndObject(); }, StatusCodes.Status404NotFound);
-        var findings = new Query.Evaluation.CaseFindings(store);
-        return JsonBody.Write(json => EventJson.Write(json, e, findings.RulesOf(e.Id), findings.PhaseOf(e.Id)));
+        var findings = new EventFindings(store);
+        return JsonBody.Write(json => EventJson.Write(json, e, findings.RulesOf(e.Id), findings.PhaseNameOf(e.Id)));
     }
 }

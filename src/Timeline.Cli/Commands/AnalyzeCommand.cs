@@ -2,13 +2,14 @@ using System.ComponentModel;
 using Spectre.Console;
 using Spectre.Console.Cli;
 using Timeline.Cli.Infrastructure;
+using Timeline.Pipeline;
 using Timeline.Core.Store;
 
 namespace Timeline.Cli.Commands;
 
 /// <summary>
-/// <c>timeline analyze PATH...</c>: the whole job in one command. Today: ingest; detection, the
-/// attack chain and the report join as they land.
+/// <c>timeline analyze PATH...</c>: the whole job in one command — the pipeline's
+/// <see cref="Analyze"/> (ingest, hunt with the bundled rules, chain, report), then each step's result printed.
 /// </summary>
 [Description("The main job: ingest evidence into a case, tag it with the bundled Sigma rules, reconstruct the attack chain per host and write the HTML report (report.html beside the case). Without --case, writes <first-path-name>.timeline.db in the current folder.")]
 public sealed class AnalyzeCommand(IAnsiConsole console) : Command<AnalyzeSettings>
@@ -16,14 +17,25 @@ public sealed class AnalyzeCommand(IAnsiConsole console) : Command<AnalyzeSettin
     public override int Execute(CommandContext context, AnalyzeSettings settings, CancellationToken cancellation)
     {
         var casePath = settings.Case ?? DefaultCasePath(settings.Paths[0]);
-        using var store = CaseStore.OpenForWrite(casePath);
-        var (_, code) = IngestRunner.Run(console, store, settings, cancellation);
-        if (code == ExitCodes.NothingIngested) return code;
-        HuntRunner.Run(console, store, [BundledRules.Rules], "informational", cancellation);
-        var chains = ChainCommand.BuildAndStore(store);
-        ChainCommand.WriteStory(console, chains);
-        if (!settings.NoReport) ReportCommand.WriteReport(console, store, settings.Report, "html", cancellation);
-        console.MarkupLine($"Case written to [bold]{Markup.Escape(store.Path)}[/]. Next: [bold]timeline stats --case {Markup.Escape(casePath)}[/] · [bold]timeline query --case {Markup.Escape(casePath)}[/]");
+        using var store = CaseStores.OpenForWrite(casePath);
+        AnalyzeResult result;
+        using (var progress = new ProgressLine())
+        {
+            result = Analyze.Run(store, new AnalyzeRequest
+            {
+                Paths = settings.Paths,
+                Ingest = IngestRunner.Options(settings, progress, cancellation),
+                Hunt = new HuntRequest { Cancellation = cancellation },
+                Report = settings.NoReport ? null : new ReportRequest { OutPath = settings.Report, Cancellation = cancellation },
+            });
+        }
+        IngestRunner.Print(console, result.Ingest);
+        var code = IngestRunner.ExitCodeOf(result.Ingest);
+        if (result.Hunt is null) return code;
+        HuntRunner.Print(console, result.Hunt);
+        ChainCommand.WriteStory(console, result.Chains ?? []);
+        if (result.Report is { } report) ReportCommand.Print(console, report);
+        console.MarkupLine($"Case written to [bold]{Markup.Escape(store.Location)}[/]. Next: [bold]timeline stats --case {Markup.Escape(casePath)}[/] · [bold]timeline query --case {Markup.Escape(casePath)}[/]");
         return code;
     }
 

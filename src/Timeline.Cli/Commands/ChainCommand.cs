@@ -4,6 +4,7 @@ using Spectre.Console;
 using Spectre.Console.Cli;
 using Timeline.Cli.Infrastructure;
 using Timeline.Cli.Output;
+using Timeline.Pipeline;
 using Timeline.Core.Findings;
 using Timeline.Core.Output;
 using Timeline.Core.Store;
@@ -37,13 +38,35 @@ public sealed class ChainCommand(IAnsiConsole console) : Command<ChainCommand.Se
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellation)
     {
-        var chains = Load(settings.Case!, settings.Rebuild);
-        switch (settings.Format)
+        // One open in the common case: read the stored chains and render them from that store. Only
+        // when chains must be built (none stored, or --rebuild) is the case opened for writing instead.
+        var reader = CaseStores.OpenForRead(settings.Case!);
+        var store = reader;
+        try
+        {
+            if (settings.Rebuild || (reader.Chains.Load().Count == 0 && CanWrite(settings.Case!)))
+            {
+                reader.Dispose();
+                store = CaseStores.OpenForWrite(settings.Case!);
+            }
+            var chains = ChainStep.LoadOrBuild(store, settings.Rebuild);
+            Render(store, chains, settings.Format);
+        }
+        finally
+        {
+            store.Dispose();
+        }
+        return ExitCodes.Ok;
+    }
+
+    private void Render(ICaseStore store, IReadOnlyList<AttackChain> chains, string format)
+    {
+        switch (format)
         {
             case "json":
                 using (var stdout = Console.OpenStandardOutput())
                 {
-                    var json = Bidi(ContractJson(settings.Case!, chains));
+                    var json = Bidi(ChainContract.Of(store, chains));
                     stdout.Write(Encoding.UTF8.GetBytes(json + "\n"));
                 }
                 break;
@@ -54,41 +77,6 @@ public sealed class ChainCommand(IAnsiConsole console) : Command<ChainCommand.Se
                 WriteStory(console, chains);
                 break;
         }
-        return ExitCodes.Ok;
-    }
-
-    /// <summary>The chain contract (<see cref="ChainJson"/>) of <paramref name="chains"/>, with the case's rule matches for the ATT&amp;CK ids of each step.</summary>
-    public static string ContractJson(string casePath, IReadOnlyList<AttackChain> chains)
-    {
-        using var reader = CaseStore.OpenForRead(casePath);
-        return ChainJson.ToText(chains, CaseMatches.ByEvent(reader));
-    }
-
-    /// <summary>Stored chains, or freshly built and stored ones when there are none or a rebuild is asked for.</summary>
-    public static IReadOnlyList<AttackChain> Load(string casePath, bool rebuild)
-    {
-        if (!rebuild)
-        {
-            using var reader = CaseStore.OpenForRead(casePath);
-            var stored = CaseChains.Load(reader);
-            if (stored.Count > 0 || !CanWrite(casePath)) return stored;
-        }
-        return BuildAndStore(casePath);
-    }
-
-    /// <summary>Builds the chains of a case and replaces the stored ones (what <c>analyze</c> calls after the hunt).</summary>
-    public static IReadOnlyList<AttackChain> BuildAndStore(string casePath, ChainOptions? options = null)
-    {
-        using var store = CaseStore.OpenForWrite(casePath);
-        return BuildAndStore(store, options);
-    }
-
-    /// <summary>Builds the chains of an open, writable case and replaces the stored ones.</summary>
-    public static IReadOnlyList<AttackChain> BuildAndStore(CaseStore store, ChainOptions? options = null)
-    {
-        var chains = ChainBuilder.Build(store, options);
-        CaseChains.Replace(store, chains);
-        return chains;
     }
 
     private static bool CanWrite(string path)

@@ -2,6 +2,7 @@ using System.ComponentModel;
 using Spectre.Console;
 using Spectre.Console.Cli;
 using Timeline.Cli.Infrastructure;
+using Timeline.Pipeline;
 using Timeline.Core.Store;
 
 namespace Timeline.Cli.Commands;
@@ -39,8 +40,8 @@ public sealed class HuntCommand(IAnsiConsole console) : Command<HuntCommand.Sett
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellation)
     {
         var dirs = (settings.NoBundled ? [] : new[] { BundledRules.Rules }).Concat(settings.Rules).ToList();
-        using var store = CaseStore.OpenForWrite(settings.Case!);
-        HuntRunner.Run(console, store, dirs, settings.MinLevel, cancellation);
+        using var store = CaseStores.OpenForWrite(settings.Case!);
+        HuntRunner.Print(console, HuntStep.Run(store, new HuntRequest { RuleDirs = dirs, MinLevel = settings.MinLevel, Cancellation = cancellation }));
         return ExitCodes.Ok;
     }
 }

@@ -2,7 +2,8 @@ using System.ComponentModel;
 using Spectre.Console;
 using Spectre.Console.Cli;
 using Timeline.Cli.Infrastructure;
-using Timeline.Core.Store;
+using Timeline.Pipeline;
+using Timeline.Core.Ingest;
 
 namespace Timeline.Cli.Commands;
 
@@ -18,9 +19,12 @@ public sealed class IngestCommand(IAnsiConsole console) : Command<IngestCommand.
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellation)
     {
-        using var store = CaseStore.OpenForWrite(settings.Case!);
-        var (_, code) = IngestRunner.Run(console, store, settings, cancellation);
-        console.MarkupLine($"Case: [bold]{Markup.Escape(store.Path)}[/]");
+        using var store = CaseStores.OpenForWrite(settings.Case!);
+        IngestReport report;
+        using (var progress = new ProgressLine()) report = IngestStep.Run(store, settings.Paths, IngestRunner.Options(settings, progress, cancellation));
+        IngestRunner.Print(console, report);
+        var code = IngestRunner.ExitCodeOf(report);
+        console.MarkupLine($"Case: [bold]{Markup.Escape(store.Location)}[/]");
         return code;
     }
 }

@@ -5,6 +5,7 @@ using Spectre.Console;
 using Spectre.Console.Cli;
 using Timeline.Cli.Infrastructure;
 using Timeline.Cli.Output;
+using Timeline.Pipeline;
 using Timeline.Core.Events;
 using Timeline.Core.Output;
 using Timeline.Core.Store;
@@ -129,7 +130,7 @@ public sealed class QueryCommand(IAnsiConsole console) : Command<QueryCommand.Se
         {
             if (settings.Save is { } name) SaveQuery(settings, name);
             _clock.Restart();
-            using var store = CaseStore.OpenForRead(settings.Case!);
+            using var store = CaseStores.OpenForRead(settings.Case!);
             _opened = _clock.Elapsed;
             if (settings.Saved) return ListSaved(store);
             return Query(store, settings, cancellation);
@@ -144,15 +145,15 @@ public sealed class QueryCommand(IAnsiConsole console) : Command<QueryCommand.Se
 
     private static void SaveQuery(Settings settings, string name)
     {
-        using var store = CaseStore.OpenForWrite(settings.Case!);
+        using var store = CaseStores.OpenForWrite(settings.Case!);
         _ = CompiledQuery.Compile(store, settings.Text);
-        CaseQueries.Save(store, new SavedQuery(name, settings.Text, DateTime.UtcNow.Ticks));
+        store.Queries.Save(new SavedQuery(name, settings.Text, DateTime.UtcNow.Ticks));
         Console.Error.WriteLine($"Saved as '{TerminalText.Safe(name)}'. Run it again with: timeline query --case {settings.Case} --run {name}");
     }
 
-    private int ListSaved(CaseStore store)
+    private int ListSaved(ICaseStore store)
     {
-        var saved = CaseQueries.All(store);
+        var saved = store.Queries.All();
         if (saved.Count == 0)
         {
             console.MarkupLine("No saved queries in this case. Save one with: timeline query --case FILE \"QUERY\" --save NAME");
@@ -164,15 +165,15 @@ public sealed class QueryCommand(IAnsiConsole console) : Command<QueryCommand.Se
         return ExitCodes.Ok;
     }
 
-    private int Query(CaseStore store, Settings settings, CancellationToken cancellation)
+    private int Query(ICaseStore store, Settings settings, CancellationToken cancellation)
     {
         var text = settings.Text;
         if (settings.Run is { } runName)
         {
-            var saved = CaseQueries.Find(store, runName);
+            var saved = store.Queries.Find(runName);
             if (saved is null)
             {
-                var names = CaseQueries.All(store).Select(q => q.Name).ToList();
+                var names = store.Queries.All().Select(q => q.Name).ToList();
                 var close = CloseMatches.Of(runName, names);
                 Console.Error.WriteLine($"error: no saved query named '{TerminalText.Safe(runName)}'" + (close.Count > 0 ? $"; did you mean {TerminalText.Safe(string.Join(", ", close))}?" : names.Count > 0 ? $"; saved: {TerminalText.Safe(string.Join(", ", names))}" : "; none are saved in this case"));
                 return ExitCodes.Usage;
@@ -273,7 +274,7 @@ public sealed class QueryCommand(IAnsiConsole console) : Command<QueryCommand.Se
                 using var stdout = Console.OpenStandardOutput();
                 foreach (var r in rows)
                 {
-                    var line = JsonSerializer.Serialize(new { value = r.Value, count = r.Count, first = TimeText.Format(r.FirstTicks), last = TimeText.Format(r.LastTicks) }, CaseChains.Json);
+                    var line = JsonSerializer.Serialize(new { value = r.Value, count = r.Count, first = TimeText.Format(r.FirstTicks), last = TimeText.Format(r.LastTicks) }, EventJson.SerializerOptions);
                     stdout.Write(System.Text.Encoding.UTF8.GetBytes(line + "\n"));
                 }
                 break;
@@ -303,17 +304,17 @@ public sealed class QueryCommand(IAnsiConsole console) : Command<QueryCommand.Se
         return ExitCodes.Ok;
     }
 
-    private static void WriteJsonLines(IEnumerable<EventRecord> events, CaseFindings findings, CancellationToken cancellation)
+    private static void WriteJsonLines(IEnumerable<EventRecord> events, EventFindings findings, CancellationToken cancellation)
     {
         using var stdout = Console.OpenStandardOutput();
         Report.Exports.EventLines.Write(events, stdout, cancellation, (json, e) =>
         {
-            EventJson.Write(json, e, findings.RulesOf(e.Id), findings.PhaseOf(e.Id));
+            EventJson.Write(json, e, findings.RulesOf(e.Id), findings.PhaseNameOf(e.Id));
             return true;
         });
     }
 
-    private static void WriteCsv(IEnumerable<EventRecord> events, ColumnSet? columns, CaseFindings findings, CancellationToken cancellation)
+    private static void WriteCsv(IEnumerable<EventRecord> events, ColumnSet? columns, EventFindings findings, CancellationToken cancellation)
     {
         using var stdout = new StreamWriter(Console.OpenStandardOutput(), new System.Text.UTF8Encoding(false)) { NewLine = "\r\n" };
         if (columns is not null)
@@ -355,7 +356,7 @@ public sealed class QueryCommand(IAnsiConsole console) : Command<QueryCommand.Se
 
     private static string TimeCell(EventRecord e) => e.Ticks is { } t ? TableTime(t) : e.SortTicks is { } s ? "≤ " + TableTime(s) : "-";
 
-    private void WriteTable(IEnumerable<EventRecord> events, ColumnSet? columns, CaseFindings findings, int limit, EventRecord? anchor)
+    private void WriteTable(IEnumerable<EventRecord> events, ColumnSet? columns, EventFindings findings, int limit, EventRecord? anchor)
     {
         var table = new Table().Border(TableBorder.Simple);
         if (anchor is not null) table.AddColumn(" ");

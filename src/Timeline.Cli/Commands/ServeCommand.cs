@@ -2,6 +2,7 @@ using System.ComponentModel;
 using Spectre.Console;
 using Spectre.Console.Cli;
 using Timeline.Cli.Infrastructure;
+using Timeline.Pipeline;
 using Timeline.Core.Store;
 using Timeline.Web;
 
@@ -28,7 +29,7 @@ public sealed class ServeCommand(IAnsiConsole console) : AsyncCommand<ServeComma
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellation)
     {
-        using var store = CaseStore.OpenForRead(settings.Case!);
+        using var store = CaseStores.OpenForRead(settings.Case!);
         await using var app = TimelineServer.Build(store, settings.Port);
         try
         {
@@ -39,7 +40,7 @@ public sealed class ServeCommand(IAnsiConsole console) : AsyncCommand<ServeComma
             Console.Error.WriteLine($"error: cannot listen on 127.0.0.1:{settings.Port}: {ex.Message} (choose another --port, or --port 0)");
             return ExitCodes.Usage;
         }
-        console.WriteLine($"Serving {Path.GetFileName(store.Path)} read-only at {TimelineServer.Address(app)}  (Ctrl-C to stop)");
+        console.WriteLine($"Serving {Path.GetFileName(store.Location)} read-only at {TimelineServer.Address(app)}  (Ctrl-C to stop)");
         try
         {
             await Task.Delay(Timeout.Infinite, cancellation);

@@ -4,6 +4,7 @@ using Spectre.Console;
 using Spectre.Console.Cli;
 using Timeline.Cli.Infrastructure;
 using Timeline.Cli.Output;
+using Timeline.Pipeline;
 using Timeline.Core.Output;
 using Timeline.Core.Store;
 
@@ -30,19 +31,19 @@ public sealed class StatsCommand(IAnsiConsole console) : Command<StatsCommand.Se
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellation)
     {
-        using var store = CaseStore.OpenForRead(settings.Case!);
+        using var store = CaseStores.OpenForRead(settings.Case!);
         var summary = CaseSummary.Of(store);
         if (settings.Format == "json") WriteJson(store, summary, settings.Warnings ?? 1000);
         else WriteTable(store, summary, settings.Warnings ?? 20);
         return ExitCodes.Ok;
     }
 
-    private static void WriteJson(CaseStore store, CaseSummary s, int warningLimit)
+    private static void WriteJson(ICaseStore store, CaseSummary s, int warningLimit)
     {
         using var stdout = Console.OpenStandardOutput();
         using var json = new Utf8JsonWriter(stdout, new JsonWriterOptions { Indented = true });
         json.WriteStartObject();
-        json.WriteString("case", store.Path);
+        json.WriteString("case", store.Location);
         json.WriteNumber("events", s.Events);
         json.WriteNumber("warnings", s.Warnings);
         json.WriteString("first", TimeText.Format(s.First));
@@ -92,9 +93,9 @@ public sealed class StatsCommand(IAnsiConsole console) : Command<StatsCommand.Se
         json.WriteEndObject();
     }
 
-    private void WriteTable(CaseStore store, CaseSummary s, int warningLimit)
+    private void WriteTable(ICaseStore store, CaseSummary s, int warningLimit)
     {
-        console.MarkupLine($"[bold]Case[/] {Markup.Escape(store.Path)}: {s.Events:N0} events, {s.Warnings:N0} warnings, {Markup.Escape(TimeText.Format(s.First) ?? "-")} → {Markup.Escape(TimeText.Format(s.Last) ?? "-")}");
+        console.MarkupLine($"[bold]Case[/] {Markup.Escape(store.Location)}: {s.Events:N0} events, {s.Warnings:N0} warnings, {Markup.Escape(TimeText.Format(s.First) ?? "-")} → {Markup.Escape(TimeText.Format(s.Last) ?? "-")}");
         var byParser = new Table().Border(TableBorder.Rounded).Title("Events by parser").AddColumn("parser").AddColumn(new TableColumn("events").RightAligned());
         foreach (var (k, v) in s.ByParser) byParser.AddRow(new Text(k), new Text(v.ToString("N0")));
         var byHost = new Table().Border(TableBorder.Rounded).Title("Events by host").AddColumn("host").AddColumn(new TableColumn("events").RightAligned()).AddColumn("first").AddColumn("last");

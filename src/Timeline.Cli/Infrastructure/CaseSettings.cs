@@ -8,7 +8,7 @@ namespace Timeline.Cli.Infrastructure;
 public class CaseSettings : CommandSettings
 {
     [CommandOption("-c|--case <FILE>")]
-    [Description("The case file (a LiteDB database written by 'timeline ingest' or 'timeline analyze').")]
+    [Description("The case file (written by 'timeline ingest' or 'timeline analyze').")]
     public string? Case { get; init; }
 
     public override ValidationResult Validate() =>

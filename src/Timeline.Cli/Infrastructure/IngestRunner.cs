@@ -1,19 +1,20 @@
 using Spectre.Console;
 using Timeline.Cli.Output;
 using Timeline.Core.Ingest;
-using Timeline.Core.Store;
-using Timeline.Parsers;
 
 namespace Timeline.Cli.Infrastructure;
 
-/// <summary>Runs an ingest for ingest/analyze and prints what happened to every file.</summary>
+/// <summary>
+/// The ingest options of ingest/analyze (<see cref="Options"/>), and what happened to every file
+/// (<see cref="Print"/>) with the exit code it means. The ingest itself is the pipeline's step.
+/// </summary>
 public static class IngestRunner
 {
-    public static (IngestReport Report, int ExitCode) Run(IAnsiConsole console, CaseStore store, IngestSettings settings, CancellationToken cancellation)
+    /// <summary>The options of the command line, reporting progress to <paramref name="progress"/>.</summary>
+    public static IngestOptions Options(IngestSettings settings, ProgressLine progress, CancellationToken cancellation)
     {
         TimeZoneOption.TryResolve(settings.TimeZone, out var zone, out _);
-        using var progress = new ProgressLine();
-        var options = new IngestOptions
+        return new IngestOptions
         {
             Host = settings.Host,
             Year = settings.Year,
@@ -21,10 +22,6 @@ public static class IngestRunner
             Cancellation = cancellation,
             Progress = progress.Report,
         };
-        var report = new IngestPipeline(ParserCatalog.Detector(), options).Run(store, settings.Paths);
-        progress.Dispose();
-        Print(console, report);
-        return (report, ExitCodeOf(report));
     }
 
     public static int ExitCodeOf(IngestReport report)
@@ -37,7 +34,7 @@ public static class IngestRunner
         return ExitCodes.Ok;
     }
 
-    private static void Print(IAnsiConsole console, IngestReport report)
+    public static void Print(IAnsiConsole console, IngestReport report)
     {
         var table = new Table().Border(TableBorder.Rounded).Title("Evidence");
         table.AddColumn("file");

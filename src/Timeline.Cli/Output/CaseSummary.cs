@@ -11,7 +11,7 @@ public sealed record CaseSummary(
 {
     public IEnumerable<KeyValuePair<string, long>> ByHost => Hosts.Select(h => new KeyValuePair<string, long>(h.Value, h.Count));
 
-    public static CaseSummary Of(CaseStore store)
+    public static CaseSummary Of(ICaseStore store)
     {
         var files = store.Files();
         var complete = files.Where(f => f.State == EvidenceState.Complete).ToList();

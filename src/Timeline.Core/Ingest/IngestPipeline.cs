@@ -22,15 +22,14 @@ public sealed class IngestPipeline
         _options = options;
     }
 
-    public IngestReport Run(CaseStore store, IReadOnlyList<string> paths)
+    public IngestReport Run(ICaseStore store, IReadOnlyList<string> paths)
     {
         var clock = Stopwatch.StartNew();
         var outcomes = new List<FileOutcome>();
         var missing = new List<string>();
         var plan = new List<Planned>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        var caseFiles = new HashSet<string>(StringComparer.Ordinal) { store.Path, store.Path + ".lock", store.Path + "-log" };
-        bool IsCaseFile(string f) => caseFiles.Contains(Path.GetFullPath(f)) || Path.GetFullPath(f).StartsWith(Path.ChangeExtension(store.Path, null) + "-log", StringComparison.Ordinal);
+        bool IsCaseFile(string f) => store.Owns(Path.GetFullPath(f));
 
         foreach (var (root, rootIndex) in paths.Select((p, i) => (p, i)))
         {
@@ -63,7 +62,7 @@ public sealed class IngestPipeline
         return new IngestReport(outcomes, missing, clock.Elapsed);
     }
 
-    private Detected? Prepare(CaseStore store, Planned item, List<FileOutcome> outcomes)
+    private Detected? Prepare(ICaseStore store, Planned item, List<FileOutcome> outcomes)
     {
         string sha;
         EvidenceSource source;
@@ -95,14 +94,14 @@ public sealed class IngestPipeline
         return new Detected(item, sha, source, match.Value.Parser);
     }
 
-    private static void RecordUnrecognised(CaseStore store, string path, string sha, EvidenceSource source, string why, DateTimeOffset now)
+    private static void RecordUnrecognised(ICaseStore store, string path, string sha, EvidenceSource source, string why, DateTimeOffset now)
     {
         using var ingest = store.BeginFile(NewRecord(path, sha, source, "unrecognized", now));
         ingest.Warn(new ParseWarning(new Origin(path, sha, 0), $"not ingested: {why}"));
         ingest.Complete();
     }
 
-    private FileOutcome IngestOne(CaseStore store, Detected d, int index, int count, HostNeighbourhood neighbourhood, IReadOnlyList<string> roots, Stopwatch clock)
+    private FileOutcome IngestOne(ICaseStore store, Detected d, int index, int count, HostNeighbourhood neighbourhood, IReadOnlyList<string> roots, Stopwatch clock)
     {
         var (defaultHost, hostNote) = HostFor(d, neighbourhood.NearestHost(d.Item.Path, roots[d.Item.Root]), store);
         var fileHosts = new Dictionary<string, long>(StringComparer.Ordinal);
@@ -138,7 +137,7 @@ public sealed class IngestPipeline
         return new FileOutcome(d.Item.Path, d.Sha256, FileStatus.Ingested, final.Parser, final.Events, final.Warnings, d.Parser.Name);
     }
 
-    private (string Host, string Note) HostFor(Detected d, string? nearest, CaseStore store)
+    private (string Host, string Note) HostFor(Detected d, string? nearest, ICaseStore store)
     {
         if (_options.Host is { } forced) return (forced, "host given by --host");
         if (d.Parser.NamesHost) return ("unknown", "host named in each record");

@@ -42,7 +42,7 @@ public static class ChainJson
     ];
 
     /// <summary>Writes <c>{"chains":[…]}</c>. <paramref name="matches"/> (rule matches by event id) supplies rule tags for <c>attack</c>.</summary>
-    public static void Write(Utf8JsonWriter json, IReadOnlyList<AttackChain> chains, IReadOnlyDictionary<string, List<RuleMatch>>? matches = null)
+    public static void Write(Utf8JsonWriter json, IReadOnlyList<AttackChain> chains, IRuleMatchLookup? matches = null)
     {
         json.WriteStartObject();
         json.WriteStartArray("chains");
@@ -51,7 +51,7 @@ public static class ChainJson
         json.WriteEndObject();
     }
 
-    public static string ToText(IReadOnlyList<AttackChain> chains, IReadOnlyDictionary<string, List<RuleMatch>>? matches = null, bool indented = false)
+    public static string ToText(IReadOnlyList<AttackChain> chains, IRuleMatchLookup? matches = null, bool indented = false)
     {
         using var buffer = new MemoryStream();
         using (var json = new Utf8JsonWriter(buffer, EventJson.WriterOptions with { Indented = indented })) Write(json, chains, matches);
@@ -59,10 +59,10 @@ public static class ChainJson
     }
 
     /// <summary>ATT&amp;CK technique ids of a step: from its rules' tags and from the technique ids its reason cites.</summary>
-    public static IReadOnlyList<string> Techniques(AttackStep step, IReadOnlyDictionary<string, List<RuleMatch>>? matches)
+    public static IReadOnlyList<string> Techniques(AttackStep step, IRuleMatchLookup? matches)
     {
         var ids = new List<string>();
-        if (matches is not null && matches.TryGetValue(step.EventId, out var onEvent))
+        if (matches is not null && matches.Of(step.EventId) is { Count: > 0 } onEvent)
             foreach (var m in onEvent.Where(m => step.RuleIds.Count == 0 || step.RuleIds.Contains(m.RuleId)))
                 foreach (var tag in m.Tags.Where(t => TechniqueTag.IsMatch(t.Trim())))
                     ids.Add("T" + tag.Trim()["attack.t".Length..]);
@@ -71,7 +71,7 @@ public static class ChainJson
         return ids.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
     }
 
-    private static void WriteChain(Utf8JsonWriter json, AttackChain c, IReadOnlyList<AttackChain> all, IReadOnlyDictionary<string, List<RuleMatch>>? matches)
+    private static void WriteChain(Utf8JsonWriter json, AttackChain c, IReadOnlyList<AttackChain> all, IRuleMatchLookup? matches)
     {
         var origins = new Dictionary<string, Origin>(StringComparer.Ordinal);
         foreach (var s in c.Steps) origins.TryAdd(s.EventId, s.Origin);

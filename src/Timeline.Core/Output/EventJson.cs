@@ -16,6 +16,9 @@ public static class EventJson
     /// <summary>Writer options for the contract: readable UTF-8 (no \u002B for '+').</summary>
     public static readonly JsonWriterOptions WriterOptions = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
+    /// <summary>The same escaping for small objects serialised whole (e.g. a <c>--count-by</c> row).</summary>
+    public static readonly System.Text.Json.JsonSerializerOptions SerializerOptions = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     public static void Write(Utf8JsonWriter json, EventRecord e, IReadOnlyList<RuleMatch>? rules = null, string? phase = null)
     {
         json.WriteStartObject();

@@ -3,7 +3,7 @@ using Timeline.Core.Events;
 namespace Timeline.Core.Store;
 
 /// <summary>Counts one file's events per aggregate dimension in memory; merged into the case when the file completes.</summary>
-internal sealed class AggregateCounter
+public sealed class AggregateCounter
 {
     /// <summary>Attacker-chosen values (SSH user names) can be huge; index keys cannot.</summary>
     private const int MaxValueLength = 200;

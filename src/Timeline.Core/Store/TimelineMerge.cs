@@ -11,18 +11,14 @@ namespace Timeline.Core.Store;
 /// </summary>
 public sealed class TimelineMerge
 {
-    private readonly CaseStore _store;
+    private readonly IEventBlocks _store;
     private readonly TimeWindow _window;
     private readonly IReadOnlyList<BlockSummary>? _blocks;
     private readonly bool _descending;
     private int _decoded;
 
-    public TimelineMerge(CaseStore store, TimeWindow window) : this(store, null, window, descending: false)
-    {
-    }
-
     /// <summary>Merges <c>blocks</c> (the candidates a query chose, or null for every block) inside the window, ascending or descending.</summary>
-    public TimelineMerge(CaseStore store, IReadOnlyList<BlockSummary>? blocks, TimeWindow window, bool descending)
+    public TimelineMerge(IEventBlocks store, IReadOnlyList<BlockSummary>? blocks, TimeWindow window, bool descending)
     {
         _store = store;
         _blocks = blocks;
@@ -35,8 +31,8 @@ public sealed class TimelineMerge
 
     public IEnumerable<EventRecord> Read()
     {
-        var files = CaseBlocks.CompleteFiles(_store);
-        var candidates = (_blocks ?? CaseBlocks.All(_store)).Where(b => files.ContainsKey(b.File) && _window.Overlaps(b.Lo, b.Hi));
+        var files = _store.CompleteFiles();
+        var candidates = (_blocks ?? _store.All()).Where(b => files.ContainsKey(b.File) && _window.Overlaps(b.Lo, b.Hi));
         var ordered = _descending
             ? candidates.OrderByDescending(b => b.Hi).ThenByDescending(b => b.File, StringComparer.Ordinal).ThenByDescending(b => b.Id)
             : candidates.OrderBy(b => b.Lo).ThenBy(b => b.File, StringComparer.Ordinal).ThenBy(b => b.Id);
@@ -50,7 +46,7 @@ public sealed class TimelineMerge
             {
                 var block = pending.Dequeue();
                 _decoded++;
-                var cursor = new Cursor(CaseBlocks.Decode(_store, block, files[block.File]), _descending);
+                var cursor = new Cursor(_store.Decode(block, files[block.File]), _descending);
                 if (cursor.MoveNext()) heap.Enqueue(cursor, cursor.Current);
             }
             if (heap.Count == 0) continue;

@@ -9,20 +9,17 @@ namespace Timeline.Detection.Chain;
 /// start, IOCs, response plan, gaps and moves between hosts — from stored events and rule matches.
 /// Works on parsed fields alone (no rule matches) and uses matches where present. Events stream
 /// once in time order; per host only tallies, remarkable logons and flagged events are kept, so a
-/// case of millions of events builds in bounded memory. The caller stores the result with
-/// <see cref="CaseChains.Replace"/>.
+/// case of millions of events builds in bounded memory. It never reads a store: the pipeline hands
+/// it the event stream and a match lookup, and stores the result (<see cref="IChainStore.Replace"/>).
 /// </summary>
 public static class ChainBuilder
 {
-    /// <summary>Builds the chains of a case (events in time order, matches from the last hunt).</summary>
-    public static IReadOnlyList<AttackChain> Build(CaseStore store, ChainOptions? options = null) =>
-        Build(store.Events(), CaseMatches.ByEvent(store), options);
-
     /// <summary>
     /// Builds chains from events in timeline order (by <see cref="EventRecord.SortTicks"/>, as
-    /// <see cref="CaseStore.Events"/> yields them) and rule matches keyed by event id.
+    /// <see cref="ICaseStore.Events"/> yields them) and the rule matches of each event (a
+    /// <see cref="MatchLookup"/> joined to the same stream, or a fixed set).
     /// </summary>
-    public static IReadOnlyList<AttackChain> Build(IEnumerable<EventRecord> events, IReadOnlyDictionary<string, List<RuleMatch>> matches, ChainOptions? options = null)
+    public static IReadOnlyList<AttackChain> Build(IEnumerable<EventRecord> events, IRuleMatchLookup matches, ChainOptions? options = null)
     {
         options ??= new ChainOptions();
         var knowledge = options.Knowledge ?? ChainKnowledge.Bundled;
@@ -31,11 +28,15 @@ public static class ChainBuilder
         foreach (var e in events)
         {
             if (!hosts.TryGetValue(e.Host, out var host)) hosts[e.Host] = host = new HostEvidence(e.Host, options);
-            analytics.Observe(e, host, matches.Count == 0 ? null : matches.GetValueOrDefault(e.Id));
+            analytics.Observe(e, host, matches.Of(e.Id));
         }
         var all = hosts.Values.OrderBy(h => h.Host, StringComparer.Ordinal).ToList();
         var moves = new LateralLinker(options).Link(all);
         var assembler = new ChainAssembler(knowledge, options);
         return all.Select(h => assembler.Assemble(h, moves)).OfType<AttackChain>().ToList();
     }
+
+    /// <summary>Builds chains from events in timeline order and matches keyed by event id (small sets, tests).</summary>
+    public static IReadOnlyList<AttackChain> Build(IEnumerable<EventRecord> events, IReadOnlyDictionary<string, List<RuleMatch>> matches, ChainOptions? options = null) =>
+        Build(events, new RuleMatchesByEvent(matches), options);
 }

@@ -28,7 +28,7 @@ public sealed class EventAnalytics
         ];
     }
 
-    public void Observe(EventRecord e, HostEvidence host, List<RuleMatch>? matches)
+    public void Observe(EventRecord e, HostEvidence host, IReadOnlyList<RuleMatch>? matches)
     {
         host.Saw(e);
         Signal? signal = null;

@@ -1,3 +1,4 @@
+using Timeline.Core.Store;
 using Timeline.Core.Events;
 using Timeline.Query.Syntax;
 
@@ -9,33 +10,33 @@ namespace Timeline.Query.Evaluation;
 /// </summary>
 public abstract record BoundNode
 {
-    public abstract bool Matches(EventRecord e, CaseFindings findings);
+    public abstract bool Matches(EventRecord e, EventFindings findings);
 }
 
 public sealed record BoundAll : BoundNode
 {
-    public override bool Matches(EventRecord e, CaseFindings findings) => true;
+    public override bool Matches(EventRecord e, EventFindings findings) => true;
 
     public override string ToString() => "*";
 }
 
 public sealed record BoundAnd(BoundNode Left, BoundNode Right) : BoundNode
 {
-    public override bool Matches(EventRecord e, CaseFindings findings) => Left.Matches(e, findings) && Right.Matches(e, findings);
+    public override bool Matches(EventRecord e, EventFindings findings) => Left.Matches(e, findings) && Right.Matches(e, findings);
 
     public override string ToString() => $"({Left} AND {Right})";
 }
 
 public sealed record BoundOr(BoundNode Left, BoundNode Right) : BoundNode
 {
-    public override bool Matches(EventRecord e, CaseFindings findings) => Left.Matches(e, findings) || Right.Matches(e, findings);
+    public override bool Matches(EventRecord e, EventFindings findings) => Left.Matches(e, findings) || Right.Matches(e, findings);
 
     public override string ToString() => $"({Left} OR {Right})";
 }
 
 public sealed record BoundNot(BoundNode Inner) : BoundNode
 {
-    public override bool Matches(EventRecord e, CaseFindings findings) => !Inner.Matches(e, findings);
+    public override bool Matches(EventRecord e, EventFindings findings) => !Inner.Matches(e, findings);
 
     public override string ToString() => $"NOT {Inner}";
 }
@@ -43,7 +44,7 @@ public sealed record BoundNot(BoundNode Inner) : BoundNode
 /// <summary>A test on one field (free text is a test on <c>message</c>). <see cref="Source"/> is the syntax it came from.</summary>
 public sealed record BoundTerm(Fields.QueryField Field, Func<string, bool> Test, QueryNode Source) : BoundNode
 {
-    public override bool Matches(EventRecord e, CaseFindings findings) => FieldValues.Any(Field, e, findings, Test);
+    public override bool Matches(EventRecord e, EventFindings findings) => FieldValues.Any(Field, e, findings, Test);
 
     public override string ToString() => Source is TermNode { Field: null } ? $"message:{((TermNode)Source).Value}" : Source.ToString() ?? "";
 }
@@ -51,7 +52,7 @@ public sealed record BoundTerm(Fields.QueryField Field, Func<string, bool> Test,
 /// <summary>The event's timeline position is in [From, To) (an open end when null); events with no position never match.</summary>
 public sealed record BoundTime(long? From, long? To, QueryNode Source) : BoundNode
 {
-    public override bool Matches(EventRecord e, CaseFindings findings) =>
+    public override bool Matches(EventRecord e, EventFindings findings) =>
         e.SortTicks is { } t && (From is not { } f || t >= f) && (To is not { } to || t < to);
 
     public override string ToString() => $"time:[{Core.Output.TimeText.Format(From) ?? "*"} TO {Core.Output.TimeText.Format(To) ?? "*"})";

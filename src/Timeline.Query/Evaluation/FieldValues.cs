@@ -1,3 +1,4 @@
+using Timeline.Core.Store;
 using Timeline.Core.Events;
 using Timeline.Core.Output;
 using Timeline.Query.Fields;
@@ -11,7 +12,7 @@ namespace Timeline.Query.Evaluation;
 public static class FieldValues
 {
     /// <summary>Whether any value of <paramref name="field"/> on <paramref name="e"/> passes <paramref name="test"/>.</summary>
-    public static bool Any(QueryField field, EventRecord e, CaseFindings findings, Func<string, bool> test)
+    public static bool Any(QueryField field, EventRecord e, EventFindings findings, Func<string, bool> test)
     {
         switch (field.Kind)
         {
@@ -38,7 +39,7 @@ public static class FieldValues
     }
 
     /// <summary>Every value of the field on the event (for counting and table columns).</summary>
-    public static IEnumerable<string> All(QueryField field, EventRecord e, CaseFindings findings) => field.Kind switch
+    public static IEnumerable<string> All(QueryField field, EventRecord e, EventFindings findings) => field.Kind switch
     {
         FieldKind.Rule => findings.RulesOf(e.Id).Select(r => r.RuleId + " " + r.Title).Distinct(StringComparer.Ordinal),
         FieldKind.Level => findings.RulesOf(e.Id).Select(r => r.Level).Distinct(StringComparer.Ordinal),
@@ -46,7 +47,7 @@ public static class FieldValues
         _ => Single(field, e, findings) is { } v ? [v] : [],
     };
 
-    public static string? Single(QueryField field, EventRecord e, CaseFindings findings) => field.Kind switch
+    public static string? Single(QueryField field, EventRecord e, EventFindings findings) => field.Kind switch
     {
         FieldKind.Time => e.Ticks is { } t ? TimeText.Format(t) : null,
         FieldKind.Host => e.Host,
@@ -56,7 +57,7 @@ public static class FieldValues
         FieldKind.File => e.Origin.File,
         FieldKind.Sha256 => e.Origin.Sha256,
         FieldKind.TimeQuality => TimeQualityText.Format(e.TimeQuality),
-        FieldKind.Phase => findings.PhaseOf(e.Id),
+        FieldKind.Phase => findings.PhaseNameOf(e.Id),
         FieldKind.Rule or FieldKind.Level or FieldKind.Tag => All(field, e, findings).FirstOrDefault(),
         _ => e.Fields.Get(field.Name),
     };

@@ -13,7 +13,7 @@ namespace Timeline.Query.Execution;
 /// </summary>
 public sealed class CompiledQuery
 {
-    private CompiledQuery(CaseStore store, string text, QueryNode syntax, QueryPlan plan, CaseFindings findings, FieldCatalog catalog)
+    private CompiledQuery(ICaseStore store, string text, QueryNode syntax, QueryPlan plan, EventFindings findings, FieldCatalog catalog)
     {
         Store = store;
         Text = text;
@@ -23,21 +23,21 @@ public sealed class CompiledQuery
         Catalog = catalog;
     }
 
-    public CaseStore Store { get; }
+    public ICaseStore Store { get; }
     public string Text { get; }
     public QueryNode Syntax { get; }
     public QueryPlan Plan { get; }
-    public CaseFindings Findings { get; }
+    public EventFindings Findings { get; }
     public FieldCatalog Catalog { get; }
 
     /// <summary>Whether the query selects every event (empty, or <c>*</c>).</summary>
     public bool IsAll => Plan.Filter is BoundAll;
 
     /// <summary>Parses, binds and plans <c>text</c>; <c>window</c> is an extra time window ANDed with it (<c>--around</c>, a zoom in the web view).</summary>
-    public static CompiledQuery Compile(CaseStore store, string? text, TimeWindow? window = null, CaseFindings? findings = null, FieldCatalog? catalog = null)
+    public static CompiledQuery Compile(ICaseStore store, string? text, TimeWindow? window = null, EventFindings? findings = null, FieldCatalog? catalog = null)
     {
         text ??= "";
-        findings ??= new CaseFindings(store);
+        findings ??= new EventFindings(store);
         catalog ??= ForCase(store);
         var syntax = QueryParser.Parse(text);
         BoundNode bound = new QueryBinder(catalog, text).Bind(syntax);
@@ -51,7 +51,7 @@ public sealed class CompiledQuery
     }
 
     /// <summary>A field catalog that looks unknown names up in the case's stored field keys.</summary>
-    public static FieldCatalog ForCase(CaseStore store) => new(() => CaseBlocks.FieldNames(store));
+    public static FieldCatalog ForCase(ICaseStore store) => new(() => store.Blocks.FieldNames());
 
     public QueryRun Run(bool descending = false) => new(this, descending);
 
@@ -67,7 +67,7 @@ public sealed class QueryRun : IScanStats
     internal QueryRun(CompiledQuery query, bool descending)
     {
         _query = query;
-        _merge = new TimelineMerge(query.Store, query.Plan.Blocks, query.Plan.Window, descending);
+        _merge = new TimelineMerge(query.Store.Blocks, query.Plan.Blocks, query.Plan.Window, descending);
     }
 
     public int BlocksDecoded => _merge.BlocksDecoded;

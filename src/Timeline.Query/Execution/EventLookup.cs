@@ -7,12 +7,12 @@ namespace Timeline.Query.Execution;
 /// <summary>Finds one event by id from the block summaries (decodes only the block that holds it).</summary>
 public static class EventLookup
 {
-    public static EventRecord? Find(CaseStore store, string eventId)
+    public static EventRecord? Find(ICaseStore store, string eventId)
     {
-        var files = CaseBlocks.CompleteFiles(store);
-        foreach (var block in new EventBlockLocator(CaseBlocks.All(store)).Locate(eventId.Trim()))
+        var files = store.Blocks.CompleteFiles();
+        foreach (var block in new EventBlockLocator(store.Blocks.All()).Locate(eventId.Trim()))
         {
-            var hit = CaseBlocks.Decode(store, block, files[block.File]).FirstOrDefault(e => string.Equals(e.Id, eventId.Trim(), StringComparison.OrdinalIgnoreCase));
+            var hit = store.Blocks.Decode(block, files[block.File]).FirstOrDefault(e => string.Equals(e.Id, eventId.Trim(), StringComparison.OrdinalIgnoreCase));
             if (hit is not null) return hit;
         }
         return null;

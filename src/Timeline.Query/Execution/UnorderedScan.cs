@@ -17,12 +17,11 @@ public sealed class UnorderedScan(CompiledQuery query) : IScanStats
 
     public void Run<TState>(Func<TState> init, Action<EventRecord, TState> visit, Action<TState> merge)
     {
-        var files = CaseBlocks.CompleteFiles(query.Store);
+        var files = query.Store.Blocks.CompleteFiles();
         var filter = query.Plan.Filter;
         var findings = query.Findings;
         // Findings are loaded lazily; load them once before the workers race for them.
-        _ = findings.RulesByEvent;
-        _ = findings.PhaseByEvent;
+        findings.Preload();
         var gate = new object();
         Parallel.ForEach(
             query.Plan.Blocks.Where(b => files.ContainsKey(b.File)),
@@ -30,7 +29,7 @@ public sealed class UnorderedScan(CompiledQuery query) : IScanStats
             init,
             (block, _, state) =>
             {
-                var events = CaseBlocks.Decode(query.Store, block, files[block.File]);
+                var events = query.Store.Blocks.Decode(block, files[block.File]);
                 Interlocked.Increment(ref _decoded);
                 Interlocked.Add(ref _read, events.Count);
                 foreach (var e in events)

@@ -1,3 +1,4 @@
+using Timeline.Core.Store;
 using Timeline.Core.Events;
 using Timeline.Core.Output;
 using Timeline.Query.Evaluation;
@@ -33,7 +34,7 @@ public sealed class ColumnSet
         return new ColumnSet(fields);
     }
 
-    public string Cell(QueryField field, EventRecord e, CaseFindings findings) => field.Kind switch
+    public string Cell(QueryField field, EventRecord e, EventFindings findings) => field.Kind switch
     {
         FieldKind.Time => e.Ticks is { } t ? TimeText.Format(t) : e.SortTicks is { } s ? "≤ " + TimeText.Format(s) : "",
         _ => string.Join(", ", FieldValues.All(field, e, findings)),

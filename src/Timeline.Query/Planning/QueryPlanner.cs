@@ -1,3 +1,4 @@
+using Timeline.Core.Output;
 using Timeline.Core.Store;
 using Timeline.Query.Evaluation;
 using Timeline.Query.Fields;
@@ -15,7 +16,7 @@ namespace Timeline.Query.Planning;
 /// AND intersects, OR unites, NOT and other fields choose every block. The chosen blocks are a
 /// superset: the per-event filter (the whole query) decides.
 /// </summary>
-public sealed class QueryPlanner(CaseStore store, CaseFindings findings)
+public sealed class QueryPlanner(ICaseStore store, EventFindings findings)
 {
     private readonly List<string> _steps = [];
     private IReadOnlyList<BlockSummary>? _all;
@@ -23,16 +24,16 @@ public sealed class QueryPlanner(CaseStore store, CaseFindings findings)
 
     private int? _total;
 
-    private IReadOnlyList<BlockSummary> AllBlocks => _all ??= CaseBlocks.All(store);
+    private IReadOnlyList<BlockSummary> AllBlocks => _all ??= store.Blocks.All();
 
-    private int Total => _total ??= CaseBlocks.Count(store);
+    private int Total => _total ??= store.Blocks.Count();
 
     public QueryPlan Plan(BoundNode filter)
     {
         var window = TopLevelWindow(filter);
         var chosen = Choose(filter);
         // Few blocks chosen: fetch just their summaries by id; otherwise read them all (small).
-        var summaries = chosen is null ? AllBlocks : _all is not null ? _all.Where(b => chosen.Contains(b.Id)) : CaseBlocks.WithIds(store, chosen);
+        var summaries = chosen is null ? AllBlocks : _all is not null ? _all.Where(b => chosen.Contains(b.Id)) : store.Blocks.WithIds(chosen);
         var blocks = summaries.Where(b => window.Overlaps(b.Lo, b.Hi)).ToList();
         if (chosen is null && !window.IsAll)
             _steps.Add($"time window bounds the merge: {blocks.Count} blocks overlap it");
@@ -83,7 +84,7 @@ public sealed class QueryPlanner(CaseStore store, CaseFindings findings)
             {
                 var w = new TimeWindow(time.From, time.To);
                 if (w.IsAll) return null;
-                var found = CaseBlocks.InWindow(store, w);
+                var found = store.Blocks.InWindow(w);
                 Step(time, "blockinfo " + found.Plan, null, found.Ids);
                 return found.Ids;
             }
@@ -100,24 +101,24 @@ public sealed class QueryPlanner(CaseStore store, CaseFindings findings)
         {
             case FieldKind.Host:
             {
-                var values = CaseBlocks.DistinctHosts(store).Where(term.Test).ToList();
-                var found = CaseBlocks.WithHost(store, values);
+                var values = store.Blocks.DistinctHosts().Where(term.Test).ToList();
+                var found = store.Blocks.WithHost(values);
                 Step(term, "blockinfo " + found.Plan, values, found.Ids);
                 return found.Ids;
             }
             case FieldKind.Parser:
             {
-                var values = CaseBlocks.DistinctParsers(store).Where(term.Test).ToList();
-                var found = CaseBlocks.WithParser(store, values);
+                var values = store.Blocks.DistinctParsers().Where(term.Test).ToList();
+                var found = store.Blocks.WithParser(values);
                 Step(term, "blockinfo " + found.Plan, values, found.Ids);
                 return found.Ids;
             }
             case FieldKind.File or FieldKind.Sha256:
             {
-                var files = CaseBlocks.CompleteFiles(store)
+                var files = store.Blocks.CompleteFiles()
                     .Where(f => term.Field.Kind == FieldKind.Sha256 ? term.Test(f.Key) : term.Test(f.Value) || term.Test(Path.GetFileName(f.Value)))
                     .ToList();
-                var found = CaseBlocks.OfFiles(store, files.Select(f => f.Key));
+                var found = store.Blocks.OfFiles(files.Select(f => f.Key));
                 Step(term, "blockinfo " + found.Plan, files.Select(f => f.Value).ToList(), found.Ids);
                 return found.Ids;
             }
@@ -129,14 +130,14 @@ public sealed class QueryPlanner(CaseStore store, CaseFindings findings)
             }
             case FieldKind.Rule or FieldKind.Level or FieldKind.Tag:
             {
-                var events = findings.RulesByEvent.Where(kv => kv.Value.Any(m => MatchPasses(term, m))).Select(kv => kv.Key).ToList();
+                var events = findings.AllMatches().Where(m => MatchPasses(term, m)).Select(m => m.EventId).Distinct(StringComparer.Ordinal).ToList();
                 var ids = BlocksOf(events);
                 Step(term, $"matches collection: {events.Count} events", null, ids);
                 return ids;
             }
             case FieldKind.Phase:
             {
-                var events = findings.PhaseByEvent.Where(kv => term.Test(CaseFindings.PhaseName(kv.Value))).Select(kv => kv.Key).ToList();
+                var events = findings.Phases.Where(kv => term.Test(PhaseName.Of(kv.Value))).Select(kv => kv.Key).ToList();
                 var ids = BlocksOf(events);
                 Step(term, $"chains (phase by event): {events.Count} events", null, ids);
                 return ids;

@@ -14,8 +14,8 @@ internal static class LevelChart
     public static ChartImage? Render(CaseDigest digest)
     {
         if (digest.MatchCount == 0) return null;
-        var byLevel = digest.Notes.RulesByEvent.Values.SelectMany(l => l).GroupBy(m => m.Level, StringComparer.OrdinalIgnoreCase)
-            .ToDictionary(g => g.Key.ToLowerInvariant(), g => (double)g.Count(), StringComparer.Ordinal);
+        var byLevel = digest.Rules.GroupBy(r => r.Rule.Level.ToLowerInvariant(), StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => (double)g.Sum(r => r.Hits), StringComparer.Ordinal);
         var items = Levels.Select(l => (l.Level, byLevel.GetValueOrDefault(l.Level), Color.FromHex(l.Color))).ToList();
         foreach (var (level, n) in byLevel.Where(kv => Levels.All(l => l.Level != kv.Key))) items.Add((level, n, Color.FromHex("#7f7f7f")));
         var plot = ChartStyle.NewPlot();

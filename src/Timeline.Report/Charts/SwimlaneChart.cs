@@ -1,3 +1,4 @@
+using Timeline.Core.Output;
 using ScottPlot;
 using Timeline.Core.Events;
 using Timeline.Core.Findings;

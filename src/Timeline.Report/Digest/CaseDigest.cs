@@ -17,25 +17,28 @@ internal sealed class CaseDigest
     public required IReadOnlyList<StoredWarning> Warnings { get; init; }
     public required long WarningCount { get; init; }
     public required IReadOnlyList<AttackChain> Chains { get; init; }
-    public required EventAnnotations Notes { get; init; }
+    public required EventFindings Notes { get; init; }
     public required IReadOnlyList<AggregateCount> Hosts { get; init; }
     public required IReadOnlyList<AggregateCount> SourceIps { get; init; }
     public required IReadOnlyList<AggregateCount> Users { get; init; }
     public required IReadOnlyList<AggregateCount> EventKinds { get; init; }
     public required long EventCount { get; init; }
     public required long MatchCount { get; init; }
+    /// <summary>Every rule that matched, with one of its matches (title, level, tags, author) and its hit count.</summary>
+    public required IReadOnlyList<RuleHits> Rules { get; init; }
     public required EventPass Pass { get; init; }
 
-    public static CaseDigest Build(CaseStore store, ReportOptions options)
+    public static CaseDigest Build(ICaseStore store, ReportOptions options)
     {
         var files = store.Files();
-        var chains = CaseChains.Load(store);
-        var notes = EventAnnotations.Load(store);
+        var chains = store.Chains.Load();
+        var notes = new EventFindings(store);
+        var rules = RuleHits.Tally(notes.AllMatches());
         var chainIds = ChainEventIds(chains);
         var pass = EventPass.Run(store, notes, chainIds, options.MaxTableEvents, options.Cancellation);
         return new CaseDigest
         {
-            CasePath = store.Path,
+            CasePath = store.Location,
             GeneratedTicks = options.Clock.GetUtcNow().UtcTicks,
             Files = files,
             Warnings = store.Warnings(MaxWarnings).ToList(),
@@ -47,7 +50,8 @@ internal sealed class CaseDigest
             Users = Sorted(store.AggregatesOf(AggregateDimensions.User)),
             EventKinds = Sorted(store.AggregatesOf(AggregateDimensions.Event)),
             EventCount = files.Sum(f => f.Events),
-            MatchCount = notes.RulesByEvent.Values.Sum(l => (long)l.Count),
+            MatchCount = rules.Sum(r => r.Hits),
+            Rules = rules,
             Pass = pass,
         };
     }

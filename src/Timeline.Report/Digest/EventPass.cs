@@ -21,14 +21,14 @@ internal sealed class EventPass
     /// <summary>How many events qualified for the table, listed or not.</summary>
     public long TableCandidates { get; private set; }
 
-    public static EventPass Run(CaseStore store, EventAnnotations notes, IReadOnlySet<string> chainEventIds, int maxTable, CancellationToken cancellation)
+    public static EventPass Run(ICaseStore store, EventFindings notes, IReadOnlySet<string> chainEventIds, int maxTable, CancellationToken cancellation)
     {
         var pass = new EventPass();
         var needIds = !notes.IsEmpty || chainEventIds.Count > 0;
         var matchedRoom = Math.Max(0, maxTable - chainEventIds.Count);
         var matchedListed = 0;
         var n = 0;
-        foreach (var e in store.Events())
+        foreach (var e in notes.Join(store.Events()))
         {
             if ((++n & 0xFFFF) == 0) cancellation.ThrowIfCancellationRequested();
             if (e.Ticks is { } t && (e.TimeQuality & (TimeQuality.FileMtime | TimeQuality.OrderOnly)) == 0)
@@ -53,7 +53,7 @@ internal sealed class EventPass
             if (inChain ? pass.Table.Count < maxTable : matchedListed < matchedRoom && pass.Table.Count < maxTable)
             {
                 if (!inChain) matchedListed++;
-                AttackPhase? phase = notes.PhaseByEvent.TryGetValue(id, out var p) ? p : null;
+                var phase = notes.PhaseOf(id);
                 pass.Table.Add(new TableEvent(e, rules, phase, inChain));
             }
         }

@@ -21,17 +21,17 @@ public sealed class CsvReportWriter : IReportWriter
     public string Extension => "csv";
     public string Description => "every event as a CSV row (RFC 4180, safe to open in a spreadsheet), with rules and phase";
 
-    public void Write(CaseStore store, Stream output, ReportOptions options)
+    public void Write(ICaseStore store, Stream output, ReportOptions options)
     {
-        var notes = EventAnnotations.Load(store);
+        var notes = new EventFindings(store);
         using var writer = new StreamWriter(output, new UTF8Encoding(false), 1 << 16, leaveOpen: true) { NewLine = "\r\n" };
         writer.WriteLine(CsvText.Row(Columns));
-        foreach (var e in store.Events())
+        foreach (var e in notes.Join(store.Events()))
         {
             options.Cancellation.ThrowIfCancellationRequested();
             var id = e.Id;
             var rules = notes.IsEmpty ? "" : string.Join("; ", notes.RulesOf(id).Select(r => r.Title));
-            var phase = notes.IsEmpty ? null : notes.PhaseOf(id);
+            var phase = notes.IsEmpty ? null : notes.PhaseNameOf(id);
             writer.WriteLine(CsvText.Row([
                 id, TimeText.Format(e.Ticks), TimeQualityText.Format(e.TimeQuality), e.Host, e.Parser, e.Message,
                 FieldsJson(e.Fields), rules, phase, e.Origin.File, e.Origin.Sha256, e.Origin.Position.ToString(CultureInfo.InvariantCulture),

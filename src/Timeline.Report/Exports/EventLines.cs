@@ -12,10 +12,6 @@ namespace Timeline.Report.Exports;
 /// </summary>
 public static class EventLines
 {
-    /// <summary>Writes every event through <paramref name="writeOne"/>, which returns false to write nothing for an event.</summary>
-    public static void Write(CaseStore store, Stream output, ReportOptions options, Func<Utf8JsonWriter, EventRecord, bool> writeOne) =>
-        Write(store.Events(), output, options.Cancellation, writeOne);
-
     /// <summary>Writes the given events (e.g. a query's result) through <paramref name="writeOne"/>.</summary>
     public static void Write(IEnumerable<EventRecord> events, Stream output, CancellationToken cancellation, Func<Utf8JsonWriter, EventRecord, bool> writeOne)
     {

@@ -14,16 +14,16 @@ public sealed class JsonLinesReportWriter : IReportWriter
     public string Extension => "jsonl";
     public string Description => "every event as one JSON object per line (the query contract), with rules and phase";
 
-    public void Write(CaseStore store, Stream output, ReportOptions options)
+    public void Write(ICaseStore store, Stream output, ReportOptions options)
     {
-        var notes = EventAnnotations.Load(store);
-        EventLines.Write(store, output, options, (json, e) =>
+        var notes = new EventFindings(store);
+        EventLines.Write(notes.Join(store.Events()), output, options.Cancellation, (json, e) =>
         {
             if (notes.IsEmpty) EventJson.Write(json, e);
             else
             {
                 var id = e.Id;
-                EventJson.Write(json, e, notes.RulesOf(id), notes.PhaseOf(id));
+                EventJson.Write(json, e, notes.RulesOf(id), notes.PhaseNameOf(id));
             }
             return true;
         });

@@ -30,13 +30,13 @@ public sealed class TimesketchReportWriter : IReportWriter
     public string Extension => "jsonl";
     public string Description => "Timesketch JSONL import (message, datetime, timestamp_desc, fields, tags)";
 
-    public void Write(CaseStore store, Stream output, ReportOptions options)
+    public void Write(ICaseStore store, Stream output, ReportOptions options)
     {
-        var notes = EventAnnotations.Load(store);
+        var notes = new EventFindings(store);
         // Timesketch needs a datetime. Lines before a file's first timed line have no timeline position
         // at all; rather than drop them, they are placed at their file's modification time and say so.
         var fileTimes = store.Files().ToDictionary(f => f.Sha256, f => f.ModifiedTicks, StringComparer.Ordinal);
-        EventLines.Write(store, output, options, (json, e) =>
+        EventLines.Write(notes.Join(store.Events()), output, options.Cancellation, (json, e) =>
         {
             if ((e.Ticks ?? e.SortTicks) is { } t) WriteEvent(json, e, t, notes, TimestampDescription(e));
             else WriteEvent(json, e, fileTimes.GetValueOrDefault(e.Origin.Sha256), notes, UnplacedDescription);
@@ -60,11 +60,11 @@ public sealed class TimesketchReportWriter : IReportWriter
         return "Event time (" + string.Join(", ", parts) + ")";
     }
 
-    private static void WriteEvent(Utf8JsonWriter json, EventRecord e, long ticks, EventAnnotations notes, string timestampDescription)
+    private static void WriteEvent(Utf8JsonWriter json, EventRecord e, long ticks, EventFindings notes, string timestampDescription)
     {
         var id = e.Id;
         var rules = notes.IsEmpty ? [] : notes.RulesOf(id);
-        var phase = notes.IsEmpty ? null : notes.PhaseOf(id);
+        var phase = notes.IsEmpty ? null : notes.PhaseNameOf(id);
         json.WriteStartObject();
         json.WriteString("message", e.Message);
         json.WriteString("datetime", new DateTimeOffset(ticks, TimeSpan.Zero).ToString("yyyy-MM-dd'T'HH:mm:ss.ffffffzzz", CultureInfo.InvariantCulture));

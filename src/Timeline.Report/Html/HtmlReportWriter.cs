@@ -20,11 +20,11 @@ public sealed class HtmlReportWriter : IReportWriter
     public string Extension => "html";
     public string Description => "one self-contained HTML file: the story, charts, indicators, evidence and events (default)";
 
-    public void Write(CaseStore store, Stream output, ReportOptions options)
+    public void Write(ICaseStore store, Stream output, ReportOptions options)
     {
         var digest = CaseDigest.Build(store, options);
         options.Cancellation.ThrowIfCancellationRequested();
-        var techniques = TechniqueUse.From(digest.Notes.RulesByEvent.Values.SelectMany(l => l));
+        var techniques = TechniqueUse.From(digest.Notes.AllMatches());
         var swimlanes = digest.Chains.Select(SwimlaneChart.Render).ToList();
         var lateral = LateralChart.Render(digest.Chains);
         var activity = ActivityChart.Render(digest);

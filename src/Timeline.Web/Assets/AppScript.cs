@@ -250,7 +250,8 @@ internal static class AppScript
   async function loadChains() {
     const box = $('chains');
     box.replaceChildren();
-    const chains = await getJson('/api/chains');
+    // The chain contract, exactly as `timeline chain --format json` prints it.
+    const chains = (await getJson('/api/chains')).chains;
     if (!chains.length) {
       box.append(el('p', 'No attack chains are stored in this case yet. They appear here once the chain builder has run on the case.', 'muted'));
       return;
@@ -266,9 +267,9 @@ internal static class AppScript
       const ol = el('ol');
       for (const s of c.steps) {
         const li = el('li');
-        const when = typeof s.ticks === 'number' ? new Date((s.ticks - 621355968000000000) / 10000).toISOString() + ' ' : '';
+        const when = s.time ? s.time + ' ' : '';
         li.append(el('span', s.phase, 'phase'), el('span', ' ' + when + s.summary + ' '));
-        li.append(pivot('id', s.eventId));
+        for (const id of s.eventIds) li.append(pivot('id', id));
         ol.append(li);
       }
       sec.append(ol);

@@ -5,7 +5,7 @@ using Xunit;
 
 namespace Timeline.Tests.Conventions;
 
-/// <summary>Forgotten pieces fail loudly: a format without a sample, golden or mapping; LiteDB outside the store.</summary>
+/// <summary>Forgotten pieces fail loudly: a format without a sample, golden or mapping; LiteDB outside its store project.</summary>
 public sealed partial class ConventionTests
 {
     public static TheoryData<string> ParserNames()
@@ -38,13 +38,28 @@ public sealed partial class ConventionTests
     }
 
     [Fact]
-    public void OnlyTheStoreFolderUsesLiteDb()
+    public void OnlyTheLiteDbStoreProjectUsesLiteDb()
     {
-        var src = Path.Combine(RepoPaths.Root, "src");
-        var offenders = Directory.GetFiles(src, "*.cs", SearchOption.AllDirectories)
+        const string store = "src/Timeline.Store.LiteDb/";
+        var offenders = new[] { "src", "tests", "bench" }.Select(d => Path.Combine(RepoPaths.Root, d)).Where(Directory.Exists)
+            .SelectMany(d => Directory.GetFiles(d, "*.cs", SearchOption.AllDirectories))
             .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
-            .Where(f => !f.Contains(Path.Combine("Timeline.Core", "Store") + Path.DirectorySeparatorChar, StringComparison.Ordinal))
-            .Where(f => File.ReadAllText(f).Contains("using LiteDB", StringComparison.Ordinal))
+            .Select(RepoPaths.Relative)
+            .Where(f => !f.StartsWith(store, StringComparison.Ordinal))
+            .Where(f => File.ReadAllText(Path.Combine(RepoPaths.Root, f)).Contains("using " + "LiteDB", StringComparison.Ordinal))
+            .ToList();
+        Assert.Empty(offenders);
+    }
+
+    [Fact]
+    public void TheCliNamesNoStoreBackend()
+    {
+        // The CLI opens cases through the pipeline's CaseStores; it names neither LiteDB nor its store project.
+        var cli = Path.Combine(RepoPaths.Root, "src", "Timeline.Cli");
+        var offenders = Directory.GetFiles(cli, "*.cs*", SearchOption.AllDirectories)
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
+                && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .Where(f => File.ReadAllText(f) is var text && (text.Contains("LiteDB", StringComparison.Ordinal) || text.Contains("Timeline.Store.LiteDb", StringComparison.Ordinal)))
             .Select(RepoPaths.Relative).ToList();
         Assert.Empty(offenders);
     }

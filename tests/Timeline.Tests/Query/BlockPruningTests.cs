@@ -3,6 +3,7 @@ using Timeline.Core.Ingest;
 using Timeline.Core.Store;
 using Timeline.Query.Execution;
 using Timeline.Tests.Support;
+using Timeline.Pipeline;
 using Xunit;
 
 namespace Timeline.Tests.Query;
@@ -21,8 +22,8 @@ public sealed class BlockPruningTests
             File.WriteAllText(Path.Combine(dir, host + ".log"), "T:\n" + string.Join("\n", lines) + "\n");
         }
         var casePath = Path.Combine(dir, "hosts.db");
-        using var store = CaseStore.OpenForWrite(casePath);
-        new IngestPipeline(new FormatDetector([new LinesTestParser()]), new IngestOptions()).Run(store, [dir]);
+        using var store = CaseStores.OpenForWrite(casePath);
+        IngestStep.Run(store, [dir], new IngestOptions(), new FormatDetector([new LinesTestParser()]));
         return casePath;
     });
 
@@ -41,7 +42,7 @@ public sealed class BlockPruningTests
     [MemberData(nameof(Pruned))]
     public void IndexedTermsChooseOnlyTheBlocksThatCanMatch(string text, int expected, int maxBlocks)
     {
-        using var store = CaseStore.OpenForRead(Built.Value);
+        using var store = CaseStores.OpenForRead(Built.Value);
         var query = CompiledQuery.Compile(store, text);
         var run = query.Run();
         Assert.Equal(expected, run.Events().Count());
@@ -53,7 +54,7 @@ public sealed class BlockPruningTests
     [Fact]
     public void AFirstPageDecodesOnlyTheBlocksItReaches()
     {
-        using var store = CaseStore.OpenForRead(Built.Value);
+        using var store = CaseStores.OpenForRead(Built.Value);
         var run = CompiledQuery.Compile(store, "").Run();
         Assert.Equal(10, run.Events().Take(10).Count());
         Assert.Equal(3, run.BlocksDecoded);
@@ -69,7 +70,7 @@ public sealed class BlockPruningTests
         var data = EventBlockCodec.Encode([Some.Event(host: "h1", fields: ("user", "bob")), Some.Event(position: 2, host: "h2", fields: ("src_ip", "1.2.3.4"))]);
         var table = BlockStringTable.Read(data);
         Assert.Equal(["h1", "test/lines", "user", "h2", "src_ip"], table);
-        using var store = CaseStore.OpenForRead(Built.Value);
-        Assert.Equal(["event", "user"], CaseBlocks.FieldNames(store).Order(StringComparer.Ordinal));
+        using var store = CaseStores.OpenForRead(Built.Value);
+        Assert.Equal(["event", "user"], store.Blocks.FieldNames().Order(StringComparer.Ordinal));
     }
 }

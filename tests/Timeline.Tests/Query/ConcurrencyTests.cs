@@ -1,6 +1,7 @@
 using Timeline.Core.Store;
 using Timeline.Tests.Support;
 using Timeline.Tests.Web;
+using Timeline.Pipeline;
 using Xunit;
 
 namespace Timeline.Tests.Query;
@@ -20,9 +21,9 @@ public sealed class ConcurrencyTests
     {
         var casePath = CopyOfScenario();
         // The write lock an ingest holds; the query runs in a separate process.
-        using (CaseLock.ForWriting(Path.GetFullPath(casePath)))
+        using (Timeline.Store.LiteDb.CaseLock.ForWriting(Path.GetFullPath(casePath)))
         {
-            Assert.Throws<CaseBusyException>(() => CaseStore.OpenForRead(casePath));
+            Assert.Throws<CaseBusyException>(() => CaseStores.OpenForRead(casePath));
             var r = CliRunner.Run(Path.GetDirectoryName(casePath)!, "query", "--case", casePath, "event:ssh_accepted");
             Assert.Equal(2, r.ExitCode);
             Assert.Contains("being written by another timeline process", r.Stderr);
@@ -39,11 +40,11 @@ public sealed class ConcurrencyTests
         var casePath = CopyOfScenario();
         using (new ServedCase(casePath))
         {
-            Assert.Throws<CaseBusyException>(() => CaseStore.OpenForWrite(casePath));
-            using var second = CaseStore.OpenForRead(casePath);
+            Assert.Throws<CaseBusyException>(() => CaseStores.OpenForWrite(casePath));
+            using var second = CaseStores.OpenForRead(casePath);
             Assert.False(second.Writable);
         }
-        using var writable = CaseStore.OpenForWrite(casePath);
+        using var writable = CaseStores.OpenForWrite(casePath);
         Assert.True(writable.Writable);
     }
 }

@@ -1,3 +1,4 @@
+using Timeline.Pipeline;
 using Timeline.Core.Events;
 using Timeline.Core.Findings;
 using Timeline.Core.Ingest;
@@ -29,16 +30,16 @@ public sealed class ScenarioCase
     private static string Build()
     {
         var casePath = System.IO.Path.Combine(Some.TempDir(), "scenario.db");
-        using var store = CaseStore.OpenForWrite(casePath);
-        new IngestPipeline(ParserCatalog.Detector(), new IngestOptions()).Run(store, [Scenario]);
+        using var store = CaseStores.OpenForWrite(casePath);
+        IngestStep.Run(store, [Scenario], new IngestOptions());
         var cronCmd = store.Events().First(e => e.Fields.Get("event") == "cron_cmd" && e.Message.Contains("kswapd0", StringComparison.Ordinal));
-        CaseMatches.Replace(store,
+        store.Matches.Replace(
         [
             new RuleMatch(AcceptedRoot, "rule-brute-success", "SSH login after brute force", "high", ["attack.initial-access", "attack.t1110"], "test"),
             new RuleMatch(cronCmd.Id, "rule-miner-cron", "Miner started by cron", "critical", ["attack.impact", "attack.t1496"], "test"),
         ]);
         var accepted = store.Events().First(e => e.Id == AcceptedRoot);
-        CaseChains.Replace(store,
+        store.Chains.Replace(
         [
             new AttackChain
             {

@@ -1,6 +1,7 @@
 using Timeline.Core.Store;
 using Timeline.Query.Execution;
 using Timeline.Tests.Support;
+using Timeline.Pipeline;
 using Xunit;
 
 namespace Timeline.Tests.Query;
@@ -58,14 +59,14 @@ public sealed class ScenarioQueryTests
     [MemberData(nameof(Counts))]
     public void QueriesFindTheHandCheckedEvents(string query, int expected)
     {
-        using var store = CaseStore.OpenForRead(ScenarioCase.Path);
+        using var store = CaseStores.OpenForRead(ScenarioCase.Path);
         Assert.Equal(expected, CompiledQuery.Compile(store, query).Run().Events().Count());
     }
 
     [Fact]
     public void ResultsComeInTimelineOrderAndReversed()
     {
-        using var store = CaseStore.OpenForRead(ScenarioCase.Path);
+        using var store = CaseStores.OpenForRead(ScenarioCase.Path);
         var query = CompiledQuery.Compile(store, "event:ssh_accepted");
         var ids = query.Run().Events().Select(e => e.Id).ToList();
         Assert.Equal([ScenarioCase.AcceptedDeploy, ScenarioCase.AcceptedRoot, "98e642b88774-161"], ids);
@@ -77,7 +78,7 @@ public sealed class ScenarioQueryTests
     [Fact]
     public void IndexBackedQueriesDecodeFewerBlocksThanTheCaseHolds()
     {
-        using var store = CaseStore.OpenForRead(ScenarioCase.Path);
+        using var store = CaseStores.OpenForRead(ScenarioCase.Path);
         foreach (var text in new[] { "parser:linux/cron", "file:syslog", "rule:rule-brute-success", "phase:mining", $"id:{ScenarioCase.AcceptedRoot}", "time:[2024-03-02T05:00 TO 2024-03-02T06:00]" })
         {
             var query = CompiledQuery.Compile(store, text);
@@ -96,7 +97,7 @@ public sealed class ScenarioQueryTests
     [Fact]
     public void OrWithAnUnindexedSideScansAndNotNeverPrunes()
     {
-        using var store = CaseStore.OpenForRead(ScenarioCase.Path);
+        using var store = CaseStores.OpenForRead(ScenarioCase.Path);
         var or = CompiledQuery.Compile(store, "parser:linux/cron OR kswapd0");
         Assert.Equal(or.Plan.TotalBlocks, or.Plan.Blocks.Count);
         var not = CompiledQuery.Compile(store, "NOT parser:linux/cron");
@@ -107,7 +108,7 @@ public sealed class ScenarioQueryTests
     [Fact]
     public void CountByAnswersFromAggregatesForTheEmptyQueryAndScansOtherwise()
     {
-        using var store = CaseStore.OpenForRead(ScenarioCase.Path);
+        using var store = CaseStores.OpenForRead(ScenarioCase.Path);
         var all = CompiledQuery.Compile(store, "");
         var field = all.ResolveField("src_ip");
         Assert.True(Stacking.UsesAggregate(all, field));
@@ -129,7 +130,7 @@ public sealed class ScenarioQueryTests
     [Fact]
     public void FirstAndLastPerValueGiveOneEventPerValue()
     {
-        using var store = CaseStore.OpenForRead(ScenarioCase.Path);
+        using var store = CaseStores.OpenForRead(ScenarioCase.Path);
         var query = CompiledQuery.Compile(store, "event:ssh_accepted");
         var field = query.ResolveField("user");
         var first = Stacking.FirstPerValue(query, field, last: false, out _);
@@ -141,7 +142,7 @@ public sealed class ScenarioQueryTests
     [Fact]
     public void AroundAnEventIsAWindowOnBothSides()
     {
-        using var store = CaseStore.OpenForRead(ScenarioCase.Path);
+        using var store = CaseStores.OpenForRead(ScenarioCase.Path);
         var anchor = EventLookup.Find(store, ScenarioCase.AcceptedRoot);
         Assert.NotNull(anchor);
         Assert.Contains("Accepted password for root", anchor.Message);
@@ -156,15 +157,15 @@ public sealed class ScenarioQueryTests
     {
         var casePath = Path.Combine(Some.TempDir(), "saved.db");
         File.Copy(ScenarioCase.Path, casePath);
-        using (var store = CaseStore.OpenForWrite(casePath))
+        using (var store = CaseStores.OpenForWrite(casePath))
         {
-            CaseQueries.Save(store, new SavedQuery("brute", "\"Failed password\"", 1));
-            CaseQueries.Save(store, new SavedQuery("brute", "event:ssh_failed", 2));
+            store.Queries.Save(new SavedQuery("brute", "\"Failed password\"", 1));
+            store.Queries.Save(new SavedQuery("brute", "event:ssh_failed", 2));
         }
-        using var read = CaseStore.OpenForRead(casePath);
-        var saved = Assert.Single(CaseQueries.All(read));
+        using var read = CaseStores.OpenForRead(casePath);
+        var saved = Assert.Single(read.Queries.All());
         Assert.Equal("event:ssh_failed", saved.Text);
-        Assert.Null(CaseQueries.Find(read, "other"));
-        Assert.Throws<InvalidOperationException>(() => CaseQueries.Save(read, new SavedQuery("x", "y", 3)));
+        Assert.Null(read.Queries.Find("other"));
+        Assert.Throws<InvalidOperationException>(() => read.Queries.Save(new SavedQuery("x", "y", 3)));
     }
 }

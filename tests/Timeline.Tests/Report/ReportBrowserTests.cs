@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Timeline.Core.Store;
 using Timeline.Report;
+using Timeline.Pipeline;
 using Xunit;
 using Xunit.Abstractions;
 
@@ -76,7 +77,7 @@ public sealed class ReportBrowserTests(ITestOutputHelper output)
             return null;
         }
         var html = Path.Combine(Path.GetDirectoryName(casePath)!, "report.html");
-        using (var store = CaseStore.OpenForRead(casePath))
+        using (var store = CaseStores.OpenForRead(casePath))
         using (var file = File.Create(html))
             ReportFormats.Find("html")!.Write(store, file, ReportOptions.Default);
 

@@ -1,3 +1,4 @@
+using Timeline.Pipeline;
 using Timeline.Core.Events;
 using Timeline.Core.Findings;
 using Timeline.Core.Ingest;
@@ -24,8 +25,8 @@ public static class ReportCases
     public static string Ingest(params string[] paths)
     {
         var casePath = Path.Combine(Some.TempDir(), "case.timeline.db");
-        using var store = CaseStore.OpenForWrite(casePath);
-        new IngestPipeline(ParserCatalog.Detector(), new IngestOptions()).Run(store, paths);
+        using var store = CaseStores.OpenForWrite(casePath);
+        IngestStep.Run(store, paths, new IngestOptions());
         return casePath;
     }
 
@@ -37,13 +38,13 @@ public static class ReportCases
     public static string HostileWithFindings()
     {
         var casePath = Ingest(HostileEvidence);
-        using var store = CaseStore.OpenForWrite(casePath);
+        using var store = CaseStores.OpenForWrite(casePath);
         var events = store.Events().ToList();
         var matches = events.Take(12).Select((e, i) => new RuleMatch(e.Id, $"rule-{i}<script>{Payload}</script>",
             $"Hostile \"><img src=x onerror={Payload}> rule {i}", i % 2 == 0 ? "high" : "<b>odd</b>",
             ["attack.t1110.001", "attack.credential-access", $"attack.\"><script>{Payload}</script>"],
             $"Eve </script><script>{Payload}</script> \u202Egnp.exe")).ToList();
-        CaseMatches.Replace(store, matches);
+        store.Matches.Replace( matches);
         var timed = events.Where(e => e.Ticks is not null).ToList();
         var steps = timed.Take(8).Select((e, i) => new AttackStep(Enum.GetValues<AttackPhase>()[i % 8], e.Ticks, e.TimeQuality, e.Id,
             e.Message, "because " + e.Message, [$"rule-<svg onload={Payload}>"], 0.5, e.Origin)).ToList();
@@ -67,13 +68,13 @@ public static class ReportCases
             Confidence = 0.8,
         };
         var second = new AttackChain { Host = $"<svg/onload={Payload}>", Entry = new EntryPoint("lateral", "from web02", "key", 0.7, timed[^1].Id, timed[^1].Ticks), Confidence = 0.6 };
-        CaseChains.Replace(store, [chain, second]);
+        store.Chains.Replace( [chain, second]);
         return casePath;
     }
 
     public static string Render(string casePath, string format, ReportOptions? options = null)
     {
-        using var store = CaseStore.OpenForRead(casePath);
+        using var store = CaseStores.OpenForRead(casePath);
         using var buffer = new MemoryStream();
         ReportFormats.Find(format)!.Write(store, buffer, options ?? ReportOptions.Default);
         return System.Text.Encoding.UTF8.GetString(buffer.ToArray());

@@ -1,3 +1,4 @@
+using Timeline.Pipeline;
 using Spectre.Console;
 using Spectre.Console.Cli;
 using Timeline.Cli.Commands;
@@ -50,5 +51,5 @@ public sealed class ReportCommandTests
 
     [Fact]
     public void DefaultPathFollowsTheFormatsExtension() =>
-        Assert.Equal(Path.Combine(Path.GetFullPath("/cases"), "report.jsonl"), ReportCommand.DefaultPath("/cases/web01.timeline.db", "timesketch"));
+        Assert.Equal(Path.Combine(Path.GetFullPath("/cases"), "report.jsonl"), ReportStep.DefaultPath("/cases/web01.timeline.db", "timesketch"));
 }

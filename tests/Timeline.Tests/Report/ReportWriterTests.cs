@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using Timeline.Core.Store;
 using Timeline.Report;
 using Timeline.Report.Exports;
+using Timeline.Pipeline;
 using Xunit;
 
 namespace Timeline.Tests.Report;
@@ -14,7 +15,7 @@ public sealed partial class ReportWriterTests
 
     private static long EventCount(string casePath)
     {
-        using var store = CaseStore.OpenForRead(casePath);
+        using var store = CaseStores.OpenForRead(casePath);
         return store.Events().LongCount();
     }
 

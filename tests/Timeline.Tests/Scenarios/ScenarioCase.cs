@@ -1,3 +1,4 @@
+using Timeline.Pipeline;
 using System.Text.Json.Nodes;
 using Timeline.Core.Findings;
 using Timeline.Core.Ingest;
@@ -41,33 +42,27 @@ public sealed class ScenarioCase
         var inputs = Expected(name)["inputs"]!.AsArray().Select(i => (string)i!).ToList();
         var casePath = Path.Combine(Some.TempDir(), "case.db");
         var matches = 0;
-        using (var store = CaseStore.OpenForWrite(casePath))
+        using (var store = CaseStores.OpenForWrite(casePath))
         {
-            new IngestPipeline(Timeline.Parsers.ParserCatalog.Detector(), new IngestOptions())
-                .Run(store, inputs.Select(i => Path.GetFullPath(Path.Combine(folder, i))).ToList());
+            IngestStep.Run(store, inputs.Select(i => Path.GetFullPath(Path.Combine(folder, i))).ToList(), new IngestOptions());
             if (withRules)
             {
-                var found = Rules.Value.Evaluate(store.Events()).ToList();
-                CaseMatches.Replace(store, found);
-                matches = found.Count;
+                var hunt = HuntStep.Run(store, BundledHunt);
+                if (hunt.Rules == 0) throw new InvalidOperationException("the bundled rule pack sigma/rules has no rules");
+                matches = (int)hunt.Matches;
             }
-            CaseChains.Replace(store, ChainBuilder.Build(store));
+            ChainStep.BuildAndStore(store);
         }
-        using var reader = CaseStore.OpenForRead(casePath);
-        var chains = CaseChains.Load(reader);
-        var json = ChainJson.ToText(chains, CaseMatches.ByEvent(reader));
+        using var reader = CaseStores.OpenForRead(casePath);
+        var chains = reader.Chains.Load();
+        var json = ChainContract.Of(reader, chains);
         var contract = JsonNode.Parse(json)!.AsObject();
         Relativize(contract, folder);
         return new ScenarioCase { Folder = folder, Chains = chains, RuleMatches = matches, Contract = contract };
     }
 
     /// <summary>The bundled rule pack with its mappings; the scenarios are meant to run with it.</summary>
-    private static readonly Lazy<RuleEngine> Rules = new(() =>
-    {
-        var set = RuleLoader.Load([Path.Combine(RepoPaths.Sigma, "rules")]);
-        if (set.Rules.Count == 0) throw new InvalidOperationException("the bundled rule pack sigma/rules has no rules");
-        return new RuleEngine(set, SourceMappings.Load(Path.Combine(RepoPaths.Sigma, "mappings")));
-    });
+    private static readonly HuntRequest BundledHunt = new() { RuleDirs = [Path.Combine(RepoPaths.Sigma, "rules")], Mappings = Path.Combine(RepoPaths.Sigma, "mappings") };
 
     /// <summary>Evidence paths in every string of the contract (origins, cron paths, response targets) relative to the scenario folder.</summary>
     private static void Relativize(JsonNode? node, string folder)

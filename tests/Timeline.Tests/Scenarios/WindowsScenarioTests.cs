@@ -7,6 +7,7 @@ using Timeline.Detection.Sigma.Mappings;
 using Timeline.Tests.Parsers.Windows.Evtx;
 using Timeline.Tests.Support;
 using Timeline.Tests.Support.Evtx;
+using Timeline.Pipeline;
 using Xunit;
 
 namespace Timeline.Tests.Scenarios;
@@ -205,16 +206,12 @@ public sealed class WindowsScenarioTests
     {
         var casePath = Path.Combine(Some.TempDir(), "case.db");
         int matches;
-        using (var store = CaseStore.OpenForWrite(casePath))
+        using (var store = CaseStores.OpenForWrite(casePath))
         {
-            new IngestPipeline(Timeline.Parsers.ParserCatalog.Detector(), new IngestOptions()).Run(store, [Folder]);
-            var rules = RuleLoader.Load([Path.Combine(RepoPaths.Sigma, "rules")]);
-            var engine = new RuleEngine(rules, SourceMappings.Load(Path.Combine(RepoPaths.Sigma, "mappings")));
-            var found = engine.Evaluate(store.Events()).ToList();
-            CaseMatches.Replace(store, found);
-            matches = found.Count;
+            IngestStep.Run(store, [Folder], new IngestOptions());
+            matches = (int)HuntStep.Run(store, new HuntRequest { RuleDirs = [Path.Combine(RepoPaths.Sigma, "rules")], Mappings = Path.Combine(RepoPaths.Sigma, "mappings") }).Matches;
         }
-        using var reader = CaseStore.OpenForRead(casePath);
-        return (ChainBuilder.Build(reader), matches);
+        using var reader = CaseStores.OpenForRead(casePath);
+        return (ChainStep.Build(reader), matches);
     }
 }

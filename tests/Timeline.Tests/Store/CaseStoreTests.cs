@@ -2,6 +2,7 @@ using Timeline.Core.Events;
 using Timeline.Core.Ingest;
 using Timeline.Core.Store;
 using Timeline.Tests.Support;
+using Timeline.Pipeline;
 using Xunit;
 
 namespace Timeline.Tests.Store;
@@ -20,8 +21,8 @@ public sealed class CaseStoreTests
 
     private static IngestReport Ingest(string casePath, params string[] paths)
     {
-        using var store = CaseStore.OpenForWrite(casePath);
-        return new IngestPipeline(Detector, new IngestOptions()).Run(store, paths);
+        using var store = CaseStores.OpenForWrite(casePath);
+        return IngestStep.Run(store, paths, new IngestOptions(), Detector);
     }
 
     [Fact]
@@ -33,7 +34,7 @@ public sealed class CaseStoreTests
         var casePath = Path.Combine(dir, "case.db");
         var report = Ingest(casePath, Path.Combine(dir, "ev"));
         Assert.Equal(4, report.Events);
-        using var store = CaseStore.OpenForRead(casePath);
+        using var store = CaseStores.OpenForRead(casePath);
         Assert.Equal(["a1", "b2", "a3", "b4"], store.Events().Select(e => e.Message.Split(' ')[3]));
         var window = store.Events(new TimeWindow(DateTimeOffset.FromUnixTimeSeconds(1700000010).UtcTicks, DateTimeOffset.FromUnixTimeSeconds(1700000030).UtcTicks)).ToList();
         Assert.Equal(["b2", "a3"], window.Select(e => e.Message.Split(' ')[3]));
@@ -51,7 +52,7 @@ public sealed class CaseStoreTests
         Assert.Equal(0, again.Events);
         Assert.Equal(2, again.Count(FileStatus.AlreadyIngested));
         Assert.Contains(again.Files, f => f.Note.Contains("same bytes already in the case"));
-        using var store = CaseStore.OpenForRead(casePath);
+        using var store = CaseStores.OpenForRead(casePath);
         Assert.Equal(2, store.Events().Count());
         Assert.Single(store.Files());
         Assert.Equal(2, store.AggregatesOf(AggregateDimensions.Host).Single().Count);
@@ -65,7 +66,7 @@ public sealed class CaseStoreTests
         WriteEvidence(dir, "big.log", lines);
         var casePath = Path.Combine(dir, "case.db");
         Ingest(casePath, Path.Combine(dir, "big.log"));
-        using var store = CaseStore.OpenForRead(casePath);
+        using var store = CaseStores.OpenForRead(casePath);
         var events = store.Events().ToList();
         Assert.Equal(5000, events.Count);
         Assert.True(events.Zip(events.Skip(1)).All(p => p.First.Ticks <= p.Second.Ticks), "events must come back sorted by time");
@@ -84,18 +85,18 @@ public sealed class CaseStoreTests
     {
         var dir = Some.TempDir();
         var casePath = Path.Combine(dir, "case.db");
-        using (var store = CaseStore.OpenForWrite(casePath))
+        using (var store = CaseStores.OpenForWrite(casePath))
         {
             var ingest = store.BeginFile(new EvidenceFile { Sha256 = Some.Sha, Path = "x.log", Size = 1, ModifiedTicks = 0, Format = "test/lines", State = EvidenceState.Incomplete, IngestedTicks = 0 });
             for (var i = 1; i <= 3000; i++) ingest.Add(Some.Event(position: i));
             ingest.Dispose(); // never completed, as after a crash
         }
-        using (var reader = CaseStore.OpenForRead(casePath))
+        using (var reader = CaseStores.OpenForRead(casePath))
         {
             Assert.Empty(reader.Events());
             Assert.Equal(EvidenceState.Incomplete, Assert.Single(reader.Files()).State);
         }
-        using (var writer = CaseStore.OpenForWrite(casePath)) Assert.Empty(writer.Files());
+        using (var writer = CaseStores.OpenForWrite(casePath)) Assert.Empty(writer.Files());
     }
 
     [Fact]
@@ -103,14 +104,14 @@ public sealed class CaseStoreTests
     {
         var dir = Some.TempDir();
         var casePath = Path.Combine(dir, "case.db");
-        using (CaseStore.OpenForWrite(casePath))
+        using (CaseStores.OpenForWrite(casePath))
         {
-            Assert.Throws<CaseBusyException>(() => CaseStore.OpenForWrite(casePath));
-            Assert.Throws<CaseBusyException>(() => CaseStore.OpenForRead(casePath));
+            Assert.Throws<CaseBusyException>(() => CaseStores.OpenForWrite(casePath));
+            Assert.Throws<CaseBusyException>(() => CaseStores.OpenForRead(casePath));
         }
-        using var r1 = CaseStore.OpenForRead(casePath);
-        using var r2 = CaseStore.OpenForRead(casePath);
-        Assert.Throws<CaseBusyException>(() => CaseStore.OpenForWrite(casePath));
+        using var r1 = CaseStores.OpenForRead(casePath);
+        using var r2 = CaseStores.OpenForRead(casePath);
+        Assert.Throws<CaseBusyException>(() => CaseStores.OpenForWrite(casePath));
     }
 
     [Fact]
@@ -119,7 +120,7 @@ public sealed class CaseStoreTests
         var dir = Some.TempDir();
         var notCase = Path.Combine(dir, "notes.txt");
         File.WriteAllText(notCase, "hello, this is not a database");
-        var ex = Assert.Throws<CaseFormatException>(() => CaseStore.OpenForRead(notCase));
+        var ex = Assert.Throws<CaseFormatException>(() => CaseStores.OpenForRead(notCase));
         Assert.Contains("not a readable Timeline case", ex.Message);
         Assert.Equal("hello, this is not a database", File.ReadAllText(notCase));
     }
@@ -136,7 +137,7 @@ public sealed class CaseStoreTests
         Assert.Equal(3, report.Count(FileStatus.Unrecognized));
         Assert.Contains(report.Files, f => f.Note == "the file is empty");
         Assert.Contains(report.Files, f => f.Note.StartsWith("binary content", StringComparison.Ordinal));
-        using var store = CaseStore.OpenForRead(casePath);
+        using var store = CaseStores.OpenForRead(casePath);
         Assert.Equal(3, store.Warnings().Count());
         Assert.All(store.Files(), f => Assert.Equal("unrecognized", f.Format));
     }

@@ -1,3 +1,4 @@
+using Timeline.Pipeline;
 using Timeline.Core.Ingest;
 using Timeline.Core.Store;
 using Timeline.Parsers;
@@ -21,8 +22,8 @@ public static class HostileCase
             "2024-03-02T03:15:03.000000+00:00 web01 sshd[2311]: Failed password for invalid user <script>document.title='pwned'</script> from 203.0.113.9 port 40112 ssh2",
         ]);
         var casePath = System.IO.Path.Combine(dir, "hostile.db");
-        using var store = CaseStore.OpenForWrite(casePath);
-        new IngestPipeline(ParserCatalog.Detector(), new IngestOptions()).Run(store, [log]);
+        using var store = CaseStores.OpenForWrite(casePath);
+        IngestStep.Run(store, [log], new IngestOptions());
         return casePath;
     });
 

@@ -1,6 +1,8 @@
 using System.Net;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Timeline.Tests.Query;
+using Timeline.Tests.Support;
 using Timeline.Web;
 using Xunit;
 
@@ -64,7 +66,26 @@ public sealed class ServerTests
         var histogram = JsonDocument.Parse(await Http.GetStringAsync(served.Address + "api/histogram?q=" + Uri.EscapeDataString("\"Failed password\""))).RootElement;
         Assert.Equal(35, histogram.GetProperty("buckets").EnumerateArray().Sum(b => b.GetProperty("count").GetInt64()));
         var chains = JsonDocument.Parse(await Http.GetStringAsync(served.Address + "api/chains")).RootElement;
-        Assert.Equal("web01", chains[0].GetProperty("host").GetString());
+        Assert.Equal("web01", chains.GetProperty("chains")[0].GetProperty("host").GetString());
+    }
+
+    [Fact]
+    public async Task ChainsAreExactlyTheObjectsOfChainFormatJson()
+    {
+        using var served = new ServedCase(ScenarioCase.Path);
+        var served_ = await Http.GetStringAsync(served.Address + "api/chains");
+        var cli = CliRunner.Run(Path.GetDirectoryName(ScenarioCase.Path)!, "chain", "--case", ScenarioCase.Path, "--format", "json");
+        Assert.Equal(0, cli.ExitCode);
+        var fromApi = JsonNode.Parse(served_)!;
+        var fromCli = JsonNode.Parse(cli.Stdout)!;
+        Assert.True(JsonNode.DeepEquals(fromCli, fromApi), $"/api/chains differs from chain --format json:\n{served_}\n{cli.Stdout}");
+        Assert.Equal(cli.Stdout.TrimEnd('\n'), served_);
+        // Not vacuous: the chain is there, with the contract's spelling (ISO times, eventIds, ATT&CK ids from the step's rules).
+        var step = fromApi["chains"]![0]!["steps"]![0]!;
+        Assert.Equal("entry", (string?)step["phase"]);
+        Assert.EndsWith("Z", (string?)step["time"]);
+        Assert.Equal(ScenarioCase.AcceptedRoot, (string?)step["eventIds"]![0]);
+        Assert.Equal("T1110", (string?)step["attack"]![0]);
     }
 
     [Fact]

@@ -31,8 +31,7 @@ internal static class AttackSection
             html.Markup("</tbody>").Close("table");
         }
         html.Open("h3").Markup("Rules that matched").Close("h3");
-        var rules = d.Notes.RulesByEvent.Values.SelectMany(l => l).GroupBy(m => m.RuleId, StringComparer.Ordinal)
-            .Select(g => (Rule: g.First(), Hits: g.LongCount()))
+        var rules = d.Rules.Select(r => (r.Rule, r.Hits))
             .OrderBy(r => LevelRank(r.Rule.Level)).ThenByDescending(r => r.Hits).ThenBy(r => r.Rule.Title, StringComparer.Ordinal).ToList();
         html.Open("table", "rules").Markup("<thead><tr><th>rule</th><th>level</th><th class=\"num\">hits</th><th>author (credited as the rule's licence requires)</th><th>rule id</th></tr></thead><tbody>");
         foreach (var (rule, hits) in rules)

@@ -1,3 +1,4 @@
+using Timeline.Core.Output;
 using Timeline.Core.Findings;
 using Timeline.Report.Charts;
 using Timeline.Report.Digest;

@@ -40,7 +40,7 @@ public sealed class ChainContractTests
     public void EveryKeyOfTheContractIsThereWithItsName()
     {
         var matches = new Dictionary<string, List<RuleMatch>> { ["ev-1"] = [new RuleMatch("ev-1", "rule-a", "SSH brute force", "high", ["attack.credential-access", "attack.t1110.001", "attack.T1021.004"], "Timeline project")] };
-        using var doc = JsonDocument.Parse(ChainJson.ToText([Sample()], matches));
+        using var doc = JsonDocument.Parse(ChainJson.ToText([Sample()], new RuleMatchesByEvent(matches)));
         var chain = Assert.Single(doc.RootElement.GetProperty("chains").EnumerateArray());
         Assert.Equal("web01", chain.GetProperty("host").GetString());
         var entry = chain.GetProperty("entry");

@@ -1,4 +1,4 @@
-namespace Timeline.Cli.Infrastructure;
+namespace Timeline.Pipeline;
 
 /// <summary>Where the rule pack shipped with the tool lives: <c>sigma/</c> next to the executable (copied at build).</summary>
 public static class BundledRules

@@ -1,37 +1,49 @@
 using LiteDB;
 using Timeline.Core.Events;
 
-namespace Timeline.Core.Store;
+using Timeline.Core.Store;
+
+namespace Timeline.Store.LiteDb;
 
 /// <summary>
-/// The case file: one LiteDB database holding the evidence files (chain of custody), events in
+/// The LiteDB implementation of <see cref="ICaseStore"/>. The case file: one LiteDB database holding the evidence files (chain of custody), events in
 /// compressed blocks (<see cref="EventBlockCodec"/>), warnings and the aggregates maintained at
-/// ingest. Collections: <c>meta</c>, <c>files</c> (by SHA-256), <c>blockinfo</c> (per block: file,
+/// ingest, rule matches, chains and saved queries. Collections: <c>meta</c>, <c>files</c> (by SHA-256), <c>blockinfo</c> (per block: file,
 /// time and position range, count — small, read whole), <c>blocks</c> (the packed events),
-/// <c>warnings</c>, <c>aggregates</c>. Open it with <see cref="OpenForWrite"/> (exclusive) or
+/// <c>warnings</c>, <c>aggregates</c>, <c>matches</c>, <c>chains</c>, <c>queries</c>. Open it with <see cref="OpenForWrite"/> (exclusive) or
 /// <see cref="OpenForRead"/> (shared, read-only).
 /// </summary>
-public sealed class CaseStore : IDisposable
+public sealed class LiteDbCaseStore : ICaseStore
 {
     internal const string FormatName = "timeline-case";
     internal const int FormatVersion = 1;
 
     private readonly CaseLock _lock;
 
-    private CaseStore(string path, LiteDatabase db, CaseLock caseLock, bool writable)
+    private LiteDbCaseStore(string path, LiteDatabase db, CaseLock caseLock, bool writable)
     {
         Path = path;
         Db = db;
         _lock = caseLock;
         Writable = writable;
+        Blocks = new LiteDbEventBlocks(this);
+        Matches = new LiteDbMatchStore(this);
+        Chains = new LiteDbChainStore(this);
+        Queries = new LiteDbSavedQueries(this);
     }
 
+    /// <summary>The full path of the case file.</summary>
     public string Path { get; }
+    public string Location => Path;
     public bool Writable { get; }
+    public IEventBlocks Blocks { get; }
+    public IMatchStore Matches { get; }
+    public IChainStore Chains { get; }
+    public ISavedQueryStore Queries { get; }
     internal LiteDatabase Db { get; }
     internal ILiteCollection<BsonDocument> FilesCollection => Db.GetCollection("files");
     internal ILiteCollection<BsonDocument> BlockInfo => Db.GetCollection("blockinfo");
-    internal ILiteCollection<BsonDocument> Blocks => Db.GetCollection("blocks", BsonAutoId.Int64);
+    internal ILiteCollection<BsonDocument> BlockData => Db.GetCollection("blocks", BsonAutoId.Int64);
     internal ILiteCollection<BsonDocument> WarningsCollection => Db.GetCollection("warnings");
     internal ILiteCollection<BsonDocument> Aggregates => Db.GetCollection("aggregates");
 
@@ -39,7 +51,7 @@ public sealed class CaseStore : IDisposable
     /// Opens or creates a case for writing. Takes the exclusive lock (throws <see cref="CaseBusyException"/>)
     /// and removes the partial events of any ingest that was interrupted.
     /// </summary>
-    public static CaseStore OpenForWrite(string path)
+    public static LiteDbCaseStore OpenForWrite(string path)
     {
         var full = System.IO.Path.GetFullPath(path);
         var dir = System.IO.Path.GetDirectoryName(full);
@@ -50,7 +62,7 @@ public sealed class CaseStore : IDisposable
             var existed = File.Exists(full) && new FileInfo(full).Length > 0;
             if (existed) RequireLiteDbSignature(full, forWrite: true);
             var db = Connect(full, readOnly: false);
-            var store = new CaseStore(full, db, caseLock, writable: true);
+            var store = new LiteDbCaseStore(full, db, caseLock, writable: true);
             if (existed) store.VerifyFormat();
             else store.Initialise();
             store.RemoveIncomplete();
@@ -64,7 +76,7 @@ public sealed class CaseStore : IDisposable
     }
 
     /// <summary>Opens an existing case read-only under a shared lock.</summary>
-    public static CaseStore OpenForRead(string path)
+    public static LiteDbCaseStore OpenForRead(string path)
     {
         var full = System.IO.Path.GetFullPath(path);
         if (!File.Exists(full)) throw new FileNotFoundException($"No case file at '{path}'. Create one with: timeline ingest EVIDENCE... --case {path}", full);
@@ -72,7 +84,7 @@ public sealed class CaseStore : IDisposable
         try
         {
             RequireLiteDbSignature(full, forWrite: false);
-            var store = new CaseStore(full, Connect(full, readOnly: true), caseLock, writable: false);
+            var store = new LiteDbCaseStore(full, Connect(full, readOnly: true), caseLock, writable: false);
             store.VerifyFormat();
             return store;
         }
@@ -151,7 +163,7 @@ public sealed class CaseStore : IDisposable
 
     internal void RemoveFileData(string sha256)
     {
-        foreach (var info in BlockInfo.Find(Query.EQ("f", sha256)).ToList()) Blocks.Delete(info["_id"]);
+        foreach (var info in BlockInfo.Find(Query.EQ("f", sha256)).ToList()) BlockData.Delete(info["_id"]);
         BlockInfo.DeleteMany(Query.EQ("f", sha256));
         WarningsCollection.DeleteMany(Query.EQ("f", sha256));
     }
@@ -162,15 +174,39 @@ public sealed class CaseStore : IDisposable
     public IReadOnlyList<EvidenceFile> Files() =>
         FilesCollection.FindAll().Select(EvidenceFileDocument.From).OrderBy(f => f.Path, StringComparer.Ordinal).ToList();
 
-    /// <summary>Starts writing one evidence file. The file shows in queries only after <see cref="FileIngest.Complete"/>.</summary>
-    public FileIngest BeginFile(EvidenceFile file)
+    /// <summary>The case file, its lock and LiteDB's journal (<c>&lt;name&gt;-log.db</c>).</summary>
+    public bool Owns(string fullPath) =>
+        fullPath == Path || fullPath == Path + ".lock" || fullPath == Path + "-log"
+        || fullPath.StartsWith(System.IO.Path.ChangeExtension(Path, null) + "-log", StringComparison.Ordinal);
+
+    /// <summary>Starts writing one evidence file. The file shows in queries only after <see cref="IEvidenceFileWriter.Complete"/>.</summary>
+    public IEvidenceFileWriter BeginFile(EvidenceFile file)
     {
         if (!Writable) throw new InvalidOperationException("case opened read-only");
-        return new FileIngest(this, file);
+        return new LiteDbFileWriter(this, file);
     }
 
-    /// <summary>All events of complete files in timeline order (sort key, then file, then position).</summary>
-    public IEnumerable<EventRecord> Events(TimeWindow? window = null) => new TimelineMerge(this, window ?? TimeWindow.All).Read();
+    /// <summary>
+    /// Events of complete files in timeline order: the blockinfo indexes choose the blocks (host,
+    /// parser, file, window), <see cref="TimelineMerge"/> decodes them lazily, and the selection's
+    /// per-event restrictions drop what a chosen block holds besides.
+    /// </summary>
+    public IEnumerable<EventRecord> Events(EventSelection selection)
+    {
+        var blocks = selection.Blocks;
+        if (blocks is null && (selection.Hosts is not null || selection.Parsers is not null || selection.Files is not null))
+        {
+            HashSet<long>? ids = null;
+            void Narrow(IndexLookup found) { if (ids is null) ids = found.Ids; else ids.IntersectWith(found.Ids); }
+            if (selection.Hosts is { } h) Narrow(Blocks.WithHost(h));
+            if (selection.Parsers is { } p) Narrow(Blocks.WithParser(p));
+            if (selection.Files is { } f) Narrow(Blocks.OfFiles(f));
+            blocks = Blocks.WithIds(ids!);
+        }
+        var merged = new TimelineMerge(Blocks, blocks, selection.Window, selection.Descending).Read();
+        if (selection.Hosts is null && selection.Parsers is null && selection.Files is null) return merged;
+        return merged.Where(selection.Admits);
+    }
 
     public IReadOnlyList<AggregateCount> AggregatesOf(string dimension) =>
         Aggregates.Find(Query.EQ("d", dimension)).Select(AggregateDocument.From).ToList();

@@ -2,16 +2,18 @@ using System.Collections.Concurrent;
 using LiteDB;
 using Timeline.Core.Events;
 
-namespace Timeline.Core.Store;
+using Timeline.Core.Store;
+
+namespace Timeline.Store.LiteDb;
 
 /// <summary>
-/// Writes one evidence file into the case. The caller (the parse thread) adds events and warnings;
+/// <see cref="IEvidenceFileWriter"/> over LiteDB: writes one evidence file into the case. The caller (the parse thread) adds events and warnings;
 /// a second thread sorts, packs and compresses blocks and writes them in large transactions, so
 /// parsing and storing use both cores. The file's record is marked complete, and its aggregates
 /// merged, in the same transaction as its last block: a crash before that leaves an
 /// <see cref="EvidenceState.Incomplete"/> file that is ignored by readers and removed on the next write.
 /// </summary>
-public sealed class FileIngest : IDisposable
+public sealed class LiteDbFileWriter : IEvidenceFileWriter
 {
     /// <summary>Events per stored block.</summary>
     public const int BlockSize = 1024;
@@ -19,7 +21,7 @@ public sealed class FileIngest : IDisposable
     public const int MaxStoredWarnings = 10_000;
     private const int BlocksPerTransaction = 64;
 
-    private readonly CaseStore _store;
+    private readonly LiteDbCaseStore _store;
     private readonly EvidenceFile _file;
     private readonly BlockingCollection<Work> _queue = new(boundedCapacity: 8);
     private readonly Thread _writer;
@@ -39,7 +41,7 @@ public sealed class FileIngest : IDisposable
     private long? _last;
     private long _storedWarnings;
 
-    internal FileIngest(CaseStore store, EvidenceFile file)
+    internal LiteDbFileWriter(LiteDbCaseStore store, EvidenceFile file)
     {
         _store = store;
         _file = file with { State = EvidenceState.Incomplete };
@@ -168,7 +170,7 @@ public sealed class FileIngest : IDisposable
             pLo = Math.Min(pLo, e.Origin.Position);
             pHi = Math.Max(pHi, e.Origin.Position);
         }
-        var id = _store.Blocks.Insert(new BsonDocument { ["d"] = EventBlockCodec.Encode(events) });
+        var id = _store.BlockData.Insert(new BsonDocument { ["d"] = EventBlockCodec.Encode(events) });
         _store.BlockInfo.Insert(new BsonDocument
         {
             ["_id"] = id,

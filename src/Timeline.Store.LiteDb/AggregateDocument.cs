@@ -1,6 +1,8 @@
 using LiteDB;
 
-namespace Timeline.Core.Store;
+using Timeline.Core.Store;
+
+namespace Timeline.Store.LiteDb;
 
 /// <summary>Maps <see cref="AggregateCount"/> to its document; the id is dimension + U+001F + value.</summary>
 internal static class AggregateDocument

@@ -1,32 +1,34 @@
 using LiteDB;
 using Timeline.Core.Events;
 
-namespace Timeline.Core.Store;
+using Timeline.Core.Store;
+
+namespace Timeline.Store.LiteDb;
 
 /// <summary>
-/// Read-side access to the block summaries, answered from the <c>blockinfo</c> indexes
+/// <see cref="IEventBlocks"/> over LiteDB: the block summaries, answered from the <c>blockinfo</c> indexes
 /// (<c>lo</c>, <c>h</c>, <c>p</c>, <c>f</c>) so a query can choose the blocks to decode before
 /// decoding any. Only blocks of complete files are returned.
 /// </summary>
-public static class CaseBlocks
+public sealed class LiteDbEventBlocks(LiteDbCaseStore store) : IEventBlocks
 {
     /// <summary>Every block of every complete file.</summary>
-    public static IReadOnlyList<BlockSummary> All(CaseStore store) => Select(store, store.BlockInfo.FindAll());
+    public IReadOnlyList<BlockSummary> All() => Select(store.BlockInfo.FindAll());
 
     /// <summary>Blocks holding at least one of the hosts (multikey index <c>h</c>).</summary>
-    public static IndexLookup WithHost(CaseStore store, IEnumerable<string> hosts) => Lookup(store, "$.h[*] ANY IN @0", hosts);
+    public IndexLookup WithHost(IEnumerable<string> hosts) => Lookup("$.h[*] ANY IN @0", hosts);
 
     /// <summary>Blocks holding at least one of the parsers (multikey index <c>p</c>).</summary>
-    public static IndexLookup WithParser(CaseStore store, IEnumerable<string> parsers) => Lookup(store, "$.p[*] ANY IN @0", parsers);
+    public IndexLookup WithParser(IEnumerable<string> parsers) => Lookup("$.p[*] ANY IN @0", parsers);
 
     /// <summary>Blocks of the given files (index <c>f</c>).</summary>
-    public static IndexLookup OfFiles(CaseStore store, IEnumerable<string> sha256s) => Lookup(store, "$.f IN @0", sha256s);
+    public IndexLookup OfFiles(IEnumerable<string> sha256s) => Lookup("$.f IN @0", sha256s);
 
     /// <summary>
     /// Ids of blocks whose position range overlaps [from, to) (index <c>lo</c> for the upper bound,
     /// then the stored <c>hi</c>).
     /// </summary>
-    public static IndexLookup InWindow(CaseStore store, TimeWindow window)
+    public IndexLookup InWindow(TimeWindow window)
     {
         var query = store.BlockInfo.Query();
         if (window.To is { } to) query = query.Where(Query.LT("lo", to));
@@ -36,32 +38,32 @@ public static class CaseBlocks
     }
 
     /// <summary>The blocks with the given ids (primary key seeks), of complete files only.</summary>
-    public static IReadOnlyList<BlockSummary> WithIds(CaseStore store, IEnumerable<long> ids)
+    public IReadOnlyList<BlockSummary> WithIds(IEnumerable<long> ids)
     {
         var list = new BsonArray(ids.Select(id => new BsonValue(id)));
-        return list.Count == 0 ? [] : Select(store, store.BlockInfo.Find(BsonExpression.Create("$._id IN @0", list)));
+        return list.Count == 0 ? [] : Select(store.BlockInfo.Find(BsonExpression.Create("$._id IN @0", list)));
     }
 
     /// <summary>How many blocks the case stores (complete or not; an interrupted ingest leaves few).</summary>
-    public static int Count(CaseStore store) => store.BlockInfo.Count();
+    public int Count() => store.BlockInfo.Count();
 
     /// <summary>
     /// The distinct hosts of the case, from the host aggregate (no block summary is read); the block
     /// summaries are read instead when an aggregate value was cut (names over 200 characters).
     /// </summary>
-    public static IReadOnlyList<string> DistinctHosts(CaseStore store) => Distinct(store, AggregateDimensions.Host, "h");
+    public IReadOnlyList<string> DistinctHosts() => Distinct(AggregateDimensions.Host, "h");
 
-    public static IReadOnlyList<string> DistinctParsers(CaseStore store) => Distinct(store, AggregateDimensions.Parser, "p");
+    public IReadOnlyList<string> DistinctParsers() => Distinct(AggregateDimensions.Parser, "p");
 
     /// <summary>Decodes one block; the caller counts what it decodes.</summary>
-    public static List<EventRecord> Decode(CaseStore store, BlockSummary block, string path)
+    public List<EventRecord> Decode(BlockSummary block, string path)
     {
-        var doc = store.Blocks.FindById(block.Id) ?? throw new CaseFormatException($"case '{store.Path}' is missing event block {block.Id}");
+        var doc = store.BlockData.FindById(block.Id) ?? throw new CaseFormatException($"case '{store.Path}' is missing event block {block.Id}");
         return EventBlockCodec.Decode(doc["d"].AsBinary, path, block.File);
     }
 
     /// <summary>Paths of complete files by SHA-256.</summary>
-    public static Dictionary<string, string> CompleteFiles(CaseStore store) =>
+    public Dictionary<string, string> CompleteFiles() =>
         store.FilesCollection.Find(Query.EQ("state", (int)EvidenceState.Complete))
             .ToDictionary(d => d["_id"].AsString, d => d["path"].AsString, StringComparer.Ordinal);
 
@@ -70,22 +72,22 @@ public static class CaseBlocks
     /// block, so only a few hundred bytes are inflated per block), without the host and parser names
     /// that share that table.
     /// </summary>
-    public static IReadOnlySet<string> FieldNames(CaseStore store)
+    public IReadOnlySet<string> FieldNames()
     {
         var names = new HashSet<string>(StringComparer.Ordinal);
         var notFields = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var b in All(store))
+        foreach (var b in All())
         {
             notFields.UnionWith(b.Hosts);
             notFields.UnionWith(b.Parsers);
-            var doc = store.Blocks.FindById(b.Id);
+            var doc = store.BlockData.FindById(b.Id);
             if (doc is not null) names.UnionWith(BlockStringTable.Read(doc["d"].AsBinary));
         }
         names.ExceptWith(notFields);
         return names;
     }
 
-    private static IndexLookup Lookup(CaseStore store, string expression, IEnumerable<string> values)
+    private IndexLookup Lookup(string expression, IEnumerable<string> values)
     {
         var list = new BsonArray(values.Distinct(StringComparer.Ordinal).Select(v => new BsonValue(v)));
         if (list.Count == 0) return new IndexLookup([], "no value to seek");
@@ -100,7 +102,7 @@ public static class CaseBlocks
         return index.IsDocument && index["mode"].IsString ? index["mode"].AsString : "?";
     }
 
-    private static IReadOnlyList<string> Distinct(CaseStore store, string dimension, string key)
+    private IReadOnlyList<string> Distinct(string dimension, string key)
     {
         var values = store.AggregatesOf(dimension).Select(a => a.Value).ToList();
         if (values.All(v => v.Length <= 200))
@@ -109,7 +111,7 @@ public static class CaseBlocks
             .SelectMany(d => d[key].AsArray).Select(v => v.AsString).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
     }
 
-    private static List<BlockSummary> Select(CaseStore store, IEnumerable<BsonDocument> docs)
+    private List<BlockSummary> Select(IEnumerable<BsonDocument> docs)
     {
         var complete = store.FilesCollection.Find(Query.EQ("state", (int)EvidenceState.Complete)).Select(d => d["_id"].AsString).ToHashSet(StringComparer.Ordinal);
         return docs.Where(d => complete.Contains(d["f"].AsString)).Select(From).ToList();

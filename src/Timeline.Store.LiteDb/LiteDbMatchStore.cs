@@ -1,18 +1,20 @@
 using LiteDB;
 using Timeline.Core.Findings;
 
-namespace Timeline.Core.Store;
+using Timeline.Core.Store;
+
+namespace Timeline.Store.LiteDb;
 
 /// <summary>
-/// Rule matches in the case: collection <c>matches</c> (one small document per match, indexed by
+/// <see cref="IMatchStore"/> over LiteDB. Rule matches in the case: collection <c>matches</c> (one small document per match, indexed by
 /// event id and rule id) plus the <c>rule</c> and <c>level</c> aggregates. A hunt replaces all
 /// matches, so re-running it never duplicates them.
 /// </summary>
-public static class CaseMatches
+public sealed class LiteDbMatchStore(LiteDbCaseStore store) : IMatchStore
 {
     private const string Collection = "matches";
 
-    public static void Replace(CaseStore store, IEnumerable<RuleMatch> matches)
+    public void Replace(IEnumerable<RuleMatch> matches)
     {
         if (!store.Writable) throw new InvalidOperationException("case opened read-only");
         var db = store.Db;
@@ -50,21 +52,21 @@ public static class CaseMatches
         db.Commit();
     }
 
-    /// <summary>All matches keyed by event id (matches are few next to events, so this stays small).</summary>
-    public static Dictionary<string, List<RuleMatch>> ByEvent(CaseStore store)
+    /// <summary>Every match, streamed from the collection.</summary>
+    public IEnumerable<RuleMatch> Read() =>
+        store.Db.CollectionExists(Collection) ? store.Db.GetCollection(Collection).FindAll().Select(From) : [];
+
+    /// <summary>The matches of a batch of events, through the <c>e</c> index.</summary>
+    public IEnumerable<RuleMatch> OfEvents(IReadOnlyCollection<string> eventIds)
     {
-        var result = new Dictionary<string, List<RuleMatch>>(StringComparer.Ordinal);
-        if (!store.Db.CollectionExists(Collection)) return result;
-        foreach (var d in store.Db.GetCollection(Collection).FindAll())
-        {
-            var m = new RuleMatch(d["e"].AsString, d["r"].AsString, d["t"].AsString, d["l"].AsString,
-                d["g"].AsArray.Select(v => v.AsString).ToList(), d["a"].AsString);
-            if (!result.TryGetValue(m.EventId, out var list)) result[m.EventId] = list = [];
-            list.Add(m);
-        }
-        return result;
+        if (eventIds.Count == 0 || !store.Db.CollectionExists(Collection)) return [];
+        var ids = new BsonArray(eventIds.Select(id => new BsonValue(id)));
+        return store.Db.GetCollection(Collection).Find(BsonExpression.Create("$.e IN @0", ids)).Select(From);
     }
 
-    public static long Count(CaseStore store) =>
+    public long Count() =>
         store.Db.CollectionExists(Collection) ? store.Db.GetCollection(Collection).LongCount() : 0;
+
+    private static RuleMatch From(BsonDocument d) => new(d["e"].AsString, d["r"].AsString, d["t"].AsString, d["l"].AsString,
+        d["g"].AsArray.Select(v => v.AsString).ToList(), d["a"].AsString);
 }

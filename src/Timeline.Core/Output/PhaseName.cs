@@ -1,6 +1,6 @@
 using Timeline.Core.Findings;
 
-namespace Timeline.Report;
+namespace Timeline.Core.Output;
 
 /// <summary>The public spelling of <see cref="AttackPhase"/> (lower case, as in the chain JSON) and the words a non-analyst reads.</summary>
 public static class PhaseName

@@ -1,6 +1,8 @@
 using LiteDB;
 
-namespace Timeline.Core.Store;
+using Timeline.Core.Store;
+
+namespace Timeline.Store.LiteDb;
 
 /// <summary>Maps <see cref="EvidenceFile"/> to and from its LiteDB document (short, stable keys).</summary>
 internal static class EvidenceFileDocument

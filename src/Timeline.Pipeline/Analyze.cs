@@ -1,0 +1,20 @@
+using Timeline.Core.Store;
+
+namespace Timeline.Pipeline;
+
+/// <summary>
+/// The whole job as a composition of the steps — ingest, hunt, chain, report — over one open case.
+/// The CLI's <c>analyze</c>, the tests and any other caller run exactly this.
+/// </summary>
+public static class Analyze
+{
+    public static AnalyzeResult Run(ICaseStore store, AnalyzeRequest request)
+    {
+        var ingest = IngestStep.Run(store, request.Paths, request.Ingest);
+        if (!AnalyzeResult.Usable(ingest)) return new AnalyzeResult(ingest, null, null, null);
+        var hunt = HuntStep.Run(store, request.Hunt);
+        var chains = ChainStep.BuildAndStore(store);
+        var report = request.Report is { } r ? ReportStep.Write(store, r) : null;
+        return new AnalyzeResult(ingest, hunt, chains, report);
+    }
+}
