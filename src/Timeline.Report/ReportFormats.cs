@@ -13,4 +13,7 @@ public static class ReportFormats
 
     /// <summary>The format names, sorted, for help and error messages.</summary>
     public static IReadOnlyList<string> Names => Catalog.Names.Order(StringComparer.Ordinal).ToList();
+
+    /// <summary><c>name: description; …</c> for <c>--help</c>.</summary>
+    public static string Help => string.Join("; ", Names.Select(n => n + ": " + Find(n)!.Description)) + ".";
 }

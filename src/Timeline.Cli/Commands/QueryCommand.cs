@@ -36,7 +36,7 @@ public sealed class QueryCommand(IAnsiConsole console) : Command<QueryCommand.Se
         public string[] Query { get; init; } = [];
 
         [CommandOption("--format <FORMAT>")]
-        [Description("table (default), jsonl (one JSON object per event, with rules and phase; stable contract) or csv.")]
+        [QueryFormatHelp]
         [DefaultValue("table")]
         public string Format { get; init; } = "table";
 
@@ -110,7 +110,7 @@ public sealed class QueryCommand(IAnsiConsole console) : Command<QueryCommand.Se
 
         public override ValidationResult Validate()
         {
-            if (Format is not ("table" or "jsonl" or "csv")) return ValidationResult.Error($"--format must be table, jsonl or csv, not '{Format}'.");
+            if (!QueryFormats.Exists(Format)) return ValidationResult.Error($"--format must be one of {string.Join(", ", QueryFormats.Names)}, not '{Format}'.");
             if (From is not null && !TimeText.TryParse(From, out _)) return ValidationResult.Error($"--from '{From}' is not an ISO 8601 time (e.g. 2024-03-02T03:00:00Z).");
             if (To is not null && !TimeText.TryParse(To, out _)) return ValidationResult.Error($"--to '{To}' is not an ISO 8601 time (e.g. 2024-03-02T04:00:00Z).");
             if (Limit is < 0) return ValidationResult.Error("--limit must be 0 or more.");
@@ -225,11 +225,16 @@ public sealed class QueryCommand(IAnsiConsole console) : Command<QueryCommand.Se
             WriteExplain(query, run!, shown);
             return ExitCodes.Ok;
         }
-        switch (settings.Format)
+        if (settings.Format == QueryFormats.Table) EventTable.Write(console, events, columns, query.Findings, limit, anchor);
+        else
         {
-            case "jsonl": WriteJsonLines(events, query.Findings, cancellation); break;
-            case "csv": WriteCsv(events, columns, query.Findings, cancellation); break;
-            default: WriteTable(events, columns, query.Findings, limit, anchor); break;
+            using var stdout = Console.OpenStandardOutput();
+            using var rows = EventRowFormats.Find(settings.Format)!.Open(stdout, columns ?? (IEventColumns)EventRow.Default);
+            foreach (var e in query.Findings.Join(events))
+            {
+                cancellation.ThrowIfCancellationRequested();
+                rows.Write(e, query.Findings);
+            }
         }
         return ExitCodes.Ok;
     }
@@ -267,125 +272,7 @@ public sealed class QueryCommand(IAnsiConsole console) : Command<QueryCommand.Se
                 + string.Create(CultureInfo.InvariantCulture, $"; {counts.Count:N0} values; {_clock.Elapsed.TotalMilliseconds:0.0} ms in this process"));
             return ExitCodes.Ok;
         }
-        switch (settings.Format)
-        {
-            case "jsonl":
-            {
-                using var stdout = Console.OpenStandardOutput();
-                foreach (var r in rows)
-                {
-                    var line = JsonSerializer.Serialize(new { value = r.Value, count = r.Count, first = TimeText.Format(r.FirstTicks), last = TimeText.Format(r.LastTicks) }, EventJson.SerializerOptions);
-                    stdout.Write(System.Text.Encoding.UTF8.GetBytes(line + "\n"));
-                }
-                break;
-            }
-            case "csv":
-            {
-                using var stdout = new StreamWriter(Console.OpenStandardOutput(), new System.Text.UTF8Encoding(false)) { NewLine = "\r\n" };
-                stdout.WriteLine(CsvText.Row([field.Name, "count", "first", "last"]));
-                foreach (var r in rows) stdout.WriteLine(CsvText.Row([r.Value, r.Count.ToString(CultureInfo.InvariantCulture), TimeText.Format(r.FirstTicks), TimeText.Format(r.LastTicks)]));
-                break;
-            }
-            default:
-            {
-                if (rows.Count == 0)
-                {
-                    console.MarkupLine($"No matching event has a value for {Markup.Escape(field.Name)}.");
-                    break;
-                }
-                var table = new Table().Border(TableBorder.Simple).AddColumn(Markup.Escape(field.Name)).AddColumn(new TableColumn("count").RightAligned()).AddColumn("first seen (UTC)").AddColumn("last seen (UTC)");
-                foreach (var r in rows)
-                    table.AddRow(new Text(TerminalText.Cut(r.Value, 80)), new Text(r.Count.ToString("N0", CultureInfo.InvariantCulture)), new Text(r.FirstTicks is { } a ? TableTime(a) : "-"), new Text(r.LastTicks is { } b ? TableTime(b) : "-"));
-                console.Write(table);
-                if (counts.Count > rows.Count) console.MarkupLine($"{rows.Count} of {counts.Count:N0} values shown; --top N for more.");
-                break;
-            }
-        }
+        ValueCountOutput.Write(console, settings.Format, field.Name, rows, counts.Count);
         return ExitCodes.Ok;
-    }
-
-    private static void WriteJsonLines(IEnumerable<EventRecord> events, EventFindings findings, CancellationToken cancellation)
-    {
-        using var stdout = Console.OpenStandardOutput();
-        Report.Exports.EventLines.Write(events, stdout, cancellation, (json, e) =>
-        {
-            EventJson.Write(json, e, findings.RulesOf(e.Id), findings.PhaseNameOf(e.Id));
-            return true;
-        });
-    }
-
-    private static void WriteCsv(IEnumerable<EventRecord> events, ColumnSet? columns, EventFindings findings, CancellationToken cancellation)
-    {
-        using var stdout = new StreamWriter(Console.OpenStandardOutput(), new System.Text.UTF8Encoding(false)) { NewLine = "\r\n" };
-        if (columns is not null)
-        {
-            stdout.WriteLine(CsvText.Row(columns.Names));
-            foreach (var e in events)
-            {
-                cancellation.ThrowIfCancellationRequested();
-                stdout.WriteLine(CsvText.Row(columns.Fields.Select(c => columns.Cell(c, e, findings))));
-            }
-            return;
-        }
-        stdout.WriteLine(CsvText.Row(["id", "time", "timeQuality", "host", "parser", "message", "fields", "file", "sha256", "position"]));
-        foreach (var e in events)
-        {
-            cancellation.ThrowIfCancellationRequested();
-            var fields = JsonSerializer.Serialize(e.Fields.ToDictionary(kv => kv.Key, kv => kv.Value));
-            stdout.WriteLine(CsvText.Row([e.Id, TimeText.Format(e.Ticks), TimeQualityText.Format(e.TimeQuality), e.Host, e.Parser, e.Message, fields, e.Origin.File, e.Origin.Sha256, e.Origin.Position.ToString(CultureInfo.InvariantCulture)]));
-        }
-    }
-
-    /// <summary>Full precision, but without trailing zeros: 03:15:40Z, 03:15:02.481913Z.</summary>
-    private static string TableTime(long ticks)
-    {
-        var text = TimeText.Format(ticks).Replace('T', ' ');
-        return text[..^1].TrimEnd('0').TrimEnd('.') + "Z";
-    }
-
-    /// <summary>The table already shows time and host: start the message at the program name when it has one.</summary>
-    private static string Body(EventRecord e)
-    {
-        if (e.Fields.Get("program") is { Length: > 0 } program)
-        {
-            var at = e.Message.IndexOf(program, StringComparison.Ordinal);
-            if (at > 0) return e.Message[at..];
-        }
-        return e.Message;
-    }
-
-    private static string TimeCell(EventRecord e) => e.Ticks is { } t ? TableTime(t) : e.SortTicks is { } s ? "≤ " + TableTime(s) : "-";
-
-    private void WriteTable(IEnumerable<EventRecord> events, ColumnSet? columns, EventFindings findings, int limit, EventRecord? anchor)
-    {
-        var table = new Table().Border(TableBorder.Simple);
-        if (anchor is not null) table.AddColumn(" ");
-        if (columns is null) table.AddColumn("time (UTC)").AddColumn("q").AddColumn("host").AddColumn("parser").AddColumn("event").AddColumn("message");
-        else foreach (var name in columns.Names) table.AddColumn(Markup.Escape(name));
-        var rows = 0;
-        foreach (var e in events)
-        {
-            var cells = new List<Text>();
-            if (anchor is not null) cells.Add(new Text(e.Id == anchor.Id ? "▶" : ""));
-            if (columns is null)
-            {
-                cells.AddRange([new Text(TimeCell(e)), new Text(QualityCode.Of(e.TimeQuality)), new Text(TerminalText.Cut(e.Host, 24)), new Text(e.Parser), new Text(TerminalText.Cut(e.Fields.Get("event"), 24)), new Text(TerminalText.Cut(Body(e), 160))]);
-            }
-            else
-            {
-                foreach (var c in columns.Fields)
-                    cells.Add(new Text(c.Kind == FieldKind.Time ? TimeCell(e) : TerminalText.Cut(columns.Cell(c, e, findings), c.Kind == FieldKind.Message ? 160 : 60)));
-            }
-            table.AddRow(cells);
-            rows++;
-        }
-        if (rows == 0)
-        {
-            console.MarkupLine("No events match.");
-            return;
-        }
-        console.Write(table);
-        if (columns is null) console.MarkupLine(Markup.Escape(QualityCode.Legend));
-        if (rows == limit) console.MarkupLine($"Showing the first {rows} events; use --limit N for more, or --format jsonl|csv for all.");
     }
 }

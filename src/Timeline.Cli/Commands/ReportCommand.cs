@@ -2,6 +2,7 @@ using System.ComponentModel;
 using Spectre.Console;
 using Spectre.Console.Cli;
 using Timeline.Cli.Infrastructure;
+using Timeline.Cli.Output;
 using Timeline.Pipeline;
 using Timeline.Core.Store;
 using Timeline.Report;
@@ -23,7 +24,7 @@ public sealed class ReportCommand(IAnsiConsole console) : Command<ReportCommand.
         public string? Out { get; init; }
 
         [CommandOption("-f|--format <FORMAT>")]
-        [Description("html (default): one self-contained file to open in a browser; csv: every event, safe for spreadsheets; jsonl: every event in the query contract with rules and phase; timesketch: Timesketch's JSONL import format.")]
+        [ReportFormatHelp]
         [DefaultValue("html")]
         public string Format { get; init; } = "html";
 

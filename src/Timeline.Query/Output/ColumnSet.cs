@@ -12,13 +12,17 @@ namespace Timeline.Query.Output;
 /// are an error with suggestions), and each cell is the field's value(s) joined by ", ". The raw
 /// text is returned: whoever prints it makes it safe for its medium.
 /// </summary>
-public sealed class ColumnSet
+public sealed class ColumnSet : IEventColumns
 {
-    private ColumnSet(IReadOnlyList<QueryField> fields) => Fields = fields;
+    private ColumnSet(IReadOnlyList<QueryField> fields)
+    {
+        Fields = fields;
+        Names = fields.Select(f => f.Name).ToList();
+    }
 
     public IReadOnlyList<QueryField> Fields { get; }
 
-    public IEnumerable<string> Names => Fields.Select(f => f.Name);
+    public IReadOnlyList<string> Names { get; }
 
     public static ColumnSet Parse(string list, FieldCatalog catalog)
     {
@@ -36,7 +40,9 @@ public sealed class ColumnSet
 
     public string Cell(QueryField field, EventRecord e, EventFindings findings) => field.Kind switch
     {
-        FieldKind.Time => e.Ticks is { } t ? TimeText.Format(t) : e.SortTicks is { } s ? "≤ " + TimeText.Format(s) : "",
+        FieldKind.Time => TimeText.PositionOf(e, tableStyle: false),
         _ => string.Join(", ", FieldValues.All(field, e, findings)),
     };
+
+    public IReadOnlyList<string?> Cells(EventRecord e, EventFindings findings) => Fields.Select(f => (string?)Cell(f, e, findings)).ToList();
 }

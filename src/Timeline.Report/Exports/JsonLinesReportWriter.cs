@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Timeline.Core.Output;
 using Timeline.Core.Store;
 
@@ -14,18 +13,5 @@ public sealed class JsonLinesReportWriter : IReportWriter
     public string Extension => "jsonl";
     public string Description => "every event as one JSON object per line (the query contract), with rules and phase";
 
-    public void Write(ICaseStore store, Stream output, ReportOptions options)
-    {
-        var notes = new EventFindings(store);
-        EventLines.Write(notes.Join(store.Events()), output, options.Cancellation, (json, e) =>
-        {
-            if (notes.IsEmpty) EventJson.Write(json, e);
-            else
-            {
-                var id = e.Id;
-                EventJson.Write(json, e, notes.RulesOf(id), notes.PhaseNameOf(id));
-            }
-            return true;
-        });
-    }
+    public void Write(ICaseStore store, Stream output, ReportOptions options) => EventRows.Write(store, output, new JsonLinesRows(), options);
 }

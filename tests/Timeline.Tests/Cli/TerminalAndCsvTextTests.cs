@@ -1,3 +1,4 @@
+using Timeline.Core.Output;
 using Timeline.Cli.Output;
 using Xunit;
 

@@ -44,7 +44,7 @@ public sealed partial class ReportWriterTests
         var records = ParseCsv(csv);
         Assert.Equal(CsvReportWriter.Columns, records[0]);
         Assert.Equal(EventCount(Hostile.Value), records.Count - 1);
-        Assert.All(records, r => Assert.Equal(CsvReportWriter.Columns.Length, r.Count));
+        Assert.All(records, r => Assert.Equal(CsvReportWriter.Columns.Count, r.Count));
         Assert.All(records.SelectMany(r => r), cell => Assert.False(cell.Length > 0 && cell[0] is '=' or '+' or '-' or '@', $"cell starts with a formula character: {cell[..Math.Min(40, cell.Length)]}"));
         Assert.Contains(records, r => r[7].Contains("Hostile", StringComparison.Ordinal));
         Assert.Contains(records, r => r[8] == "entry");

@@ -3,7 +3,7 @@ using Timeline.Core.Events;
 using Timeline.Core.Output;
 using Timeline.Core.Store;
 
-namespace Timeline.Report.Exports;
+namespace Timeline.Core.Output;
 
 /// <summary>
 /// Streams a case as JSON lines: one object per event, written by the given writer, in timeline

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Timeline.Report.Csv;
+namespace Timeline.Core.Output;
 
 /// <summary>
 /// RFC 4180 cells that spreadsheets cannot execute: a cell starting with <c>=</c>, <c>+</c>,

@@ -1,0 +1,11 @@
+using System.ComponentModel;
+using Timeline.Report;
+
+namespace Timeline.Cli.Output;
+
+/// <summary><c>--help</c> for <c>report --format</c>, generated from the writers' catalog (<see cref="ReportFormats"/>).</summary>
+[AttributeUsage(AttributeTargets.Property)]
+public sealed class ReportFormatHelpAttribute : DescriptionAttribute
+{
+    public override string Description => ReportFormats.Help;
+}
