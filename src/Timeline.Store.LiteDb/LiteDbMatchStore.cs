@@ -21,6 +21,11 @@ public sealed class LiteDbMatchStore(LiteDbCaseStore store) : IMatchStore
         var col = db.GetCollection(Collection, BsonAutoId.Int64);
         db.BeginTrans();
         col.DeleteAll();
+        // Indexes first, maintained as documents arrive: building them after hundreds of thousands of
+        // inserts in one transaction trips LiteDB's loop detection ("Detected loop in FindAll"),
+        // whose bound is derived from the file size before the transaction grew it.
+        col.EnsureIndex("e", "$.e");
+        col.EnsureIndex("r", "$.r");
         store.Aggregates.DeleteMany(Query.Or(Query.EQ("d", AggregateDimensions.Rule), Query.EQ("d", AggregateDimensions.Level)));
         var counts = new Dictionary<(string, string), long>();
         var batch = new List<BsonDocument>(4096);
@@ -47,8 +52,6 @@ public sealed class LiteDbMatchStore(LiteDbCaseStore store) : IMatchStore
         col.InsertBulk(batch);
         foreach (var ((dim, value), n) in counts)
             store.Aggregates.Upsert(AggregateDocument.Merge(null, new AggregateCount(dim, value.Length > 200 ? value[..200] : value, n, null, null)));
-        col.EnsureIndex("e", "$.e");
-        col.EnsureIndex("r", "$.r");
         db.Commit();
     }
 
