@@ -55,7 +55,7 @@ public sealed class LiteDbMatchStore(LiteDbCaseStore store) : IMatchStore
         db.Commit();
     }
 
-    /// <summary>Every match, streamed from the collection.</summary>
+    /// <summary>Every match, streamed from the collection in the order stored.</summary>
     public IEnumerable<RuleMatch> Read() =>
         store.Db.CollectionExists(Collection) ? store.Db.GetCollection(Collection).FindAll().Select(From) : [];
 
@@ -64,7 +64,8 @@ public sealed class LiteDbMatchStore(LiteDbCaseStore store) : IMatchStore
     {
         if (eventIds.Count == 0 || !store.Db.CollectionExists(Collection)) return [];
         var ids = new BsonArray(eventIds.Select(id => new BsonValue(id)));
-        return store.Db.GetCollection(Collection).Find(BsonExpression.Create("$.e IN @0", ids)).Select(From);
+        // In the order the hunt stored them (the _id sequence), as Read() yields them.
+        return store.Db.GetCollection(Collection).Find(BsonExpression.Create("$.e IN @0", ids)).OrderBy(d => d["_id"].AsInt64).Select(From);
     }
 
     public long Count() =>

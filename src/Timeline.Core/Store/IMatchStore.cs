@@ -14,9 +14,13 @@ public interface IMatchStore
 
     long Count();
 
-    /// <summary>Every match, streamed in no particular order.</summary>
+    /// <summary>Every match, streamed in the order the hunt stored them.</summary>
     IEnumerable<RuleMatch> Read();
 
-    /// <summary>The matches of the given events (a batch: callers pass at most a few thousand ids).</summary>
+    /// <summary>
+    /// The matches of the given events (a batch: callers pass at most a few thousand ids), the
+    /// matches of one event in the order they were stored, as <see cref="Read"/> gives them — the
+    /// chain builder reads the first match of an event, so every backend must keep that order.
+    /// </summary>
     IEnumerable<RuleMatch> OfEvents(IReadOnlyCollection<string> eventIds);
 }
