@@ -75,6 +75,7 @@ cat > "$harness/harness.csproj" <<XML
   <ItemGroup>
     <Reference Include="Timeline.Core"><HintPath>$work/query-cli/Timeline.Core.dll</HintPath></Reference>
     <Reference Include="Timeline.Query"><HintPath>$work/query-cli/Timeline.Query.dll</HintPath></Reference>
+    <Reference Include="Timeline.Store.LiteDb"><HintPath>$work/query-cli/Timeline.Store.LiteDb.dll</HintPath></Reference>
     <Reference Include="LiteDB"><HintPath>$work/query-cli/LiteDB.dll</HintPath></Reference>
   </ItemGroup>
 </Project>
@@ -83,8 +84,9 @@ cat > "$harness/Program.cs" <<'CS'
 using System.Diagnostics;
 using Timeline.Core.Store;
 using Timeline.Query.Execution;
+using Timeline.Store.LiteDb;
 var (casePath, indexed) = (args[0], args[1]);
-using var store = CaseStore.OpenForRead(casePath);
+using ICaseStore store = LiteDbCaseStore.OpenForRead(casePath);
 double Time(Action a, int n = 15)
 {
     a(); a();
