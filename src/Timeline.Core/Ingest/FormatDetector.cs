@@ -6,8 +6,8 @@ namespace Timeline.Core.Ingest;
 /// <summary>
 /// Chooses the parser for a file by content: every parser scores the first 64 KiB and the highest
 /// score wins (ties go to the parser name in ordinal order, so the choice is stable).
-/// Runs of NUL bytes separate sniff lines like line ends do, so a log with a crash's NUL run in its
-/// head is still recognised by its lines (the reader then keeps the NULs as <c>\x00</c> and warns).
+/// A sniff line starts after its leading NUL run, so a log with a crash's NUL run in its head is still
+/// recognised by its lines (the reader then keeps the NULs as <c>\x00</c> and warns).
 /// </summary>
 public sealed class FormatDetector
 {
@@ -65,27 +65,18 @@ public sealed class FormatDetector
         {
             var nl = span.IndexOf((byte)'\n');
             if (nl < 0) break; // the last, possibly cut line is not used for sniffing
-            AddPieces(lines, span[..nl]);
+            AddLine(lines, span[..nl]);
             span = span[(nl + 1)..];
         }
-        if (lines.Count == 0 && !span.IsEmpty && head.Length < HeadBytes) AddPieces(lines, span);
-        if (lines.Count > MaxSniffLines) lines.RemoveRange(MaxSniffLines, lines.Count - MaxSniffLines);
+        if (lines.Count == 0 && !span.IsEmpty && head.Length < HeadBytes) AddLine(lines, span);
         return lines;
     }
 
-    // A line split at its NUL runs: the text before a run and the text after it are judged as lines.
-    private static void AddPieces(List<string> lines, ReadOnlySpan<byte> line)
+    // A sniff line starts after a leading NUL run, as the reader reads a header after one.
+    private static void AddLine(List<string> lines, ReadOnlySpan<byte> line)
     {
         if (!line.IsEmpty && line[^1] == (byte)'\r') line = line[..^1];
-        if (line.IndexOf((byte)0) < 0)
-        {
-            lines.Add(Encoding.UTF8.GetString(line));
-            return;
-        }
-        foreach (var range in line.Split((byte)0))
-        {
-            var piece = line[range];
-            if (!piece.IsEmpty) lines.Add(Encoding.UTF8.GetString(piece));
-        }
+        var start = line.IndexOfAnyExcept((byte)0);
+        lines.Add(Encoding.UTF8.GetString(start < 0 ? [] : line[start..]));
     }
 }
