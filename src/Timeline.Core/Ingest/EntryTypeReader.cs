@@ -27,13 +27,18 @@ public static class EntryTypeReader
 
     public static EntryType Of(string path)
     {
-        if (OperatingSystem.IsWindows())
+        if (OperatingSystem.IsWindows()) return Managed(path);
+        FileStatus status;
+        try
         {
-            if (Directory.Exists(path)) return EntryType.Directory;
-            if (!File.Exists(path)) return EntryType.Missing;
-            return new FileInfo(path).LinkTarget is not null ? EntryType.SymbolicLink : EntryType.Regular;
+            if (LStat(path, out status) != 0) return EntryType.Missing;
         }
-        if (LStat(path, out var status) != 0) return EntryType.Missing;
+        catch (Exception ex) when (ex is DllNotFoundException or EntryPointNotFoundException)
+        {
+            // A runtime without the shim (e.g. a single-file bundle): managed checks only, which
+            // cannot tell a FIFO from a file.
+            return Managed(path);
+        }
         return (status.Mode & TypeMask) switch
         {
             RegularType => EntryType.Regular,
@@ -45,6 +50,14 @@ public static class EntryTypeReader
             SocketType => EntryType.Socket,
             _ => EntryType.Missing,
         };
+    }
+
+    private static EntryType Managed(string path)
+    {
+        var info = new FileInfo(path);
+        if (info.LinkTarget is not null) return EntryType.SymbolicLink;
+        if (Directory.Exists(path)) return EntryType.Directory;
+        return info.Exists ? EntryType.Regular : EntryType.Missing;
     }
 
     /// <summary>How the type is named in warnings.</summary>
