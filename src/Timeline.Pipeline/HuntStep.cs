@@ -44,6 +44,7 @@ public static class HuntStep
         }
         store.Matches.Replace(Tallied());
         var hits = byRule.Values.Select(r => (r.First, (long)r.Events.Count)).ToList();
-        return new HuntResult(rules.Rules.Count + rules.Correlations.Count, rules.FilesFailed, events, matches, matchedEvents.Count, hits, clock.Elapsed);
+        return new HuntResult(rules.Rules.Count + rules.Correlations.Count, rules.FilesFailed, events, matches, matchedEvents.Count, hits, clock.Elapsed,
+            rules.Diagnostics.RegexTimeouts, rules.Diagnostics.RegexSkipped, rules.Diagnostics.Describe());
     }
 }

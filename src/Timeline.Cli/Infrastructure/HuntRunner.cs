@@ -24,6 +24,7 @@ public static class HuntRunner
         console.MarkupLine($"Hunt: {o.Rules:N0} rules over {o.Events:N0} events in {o.Elapsed.TotalSeconds:N1} s ({rate:N0} events/s): {o.Matches:N0} matches on {o.MatchedEvents:N0} events.");
         if (o.FailedFiles > 0)
             console.MarkupLine($"[yellow]{o.FailedFiles} rule file(s) could not be loaded[/]; see [bold]timeline rules lint DIR[/] for each file, line and reason.");
+        foreach (var line in o.RegexNotes) console.MarkupLine($"[yellow]{Markup.Escape(TerminalText.Safe(line))}[/]");
     }
 
     private static int LevelRank(string level) => level switch

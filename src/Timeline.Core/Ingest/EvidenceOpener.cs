@@ -12,30 +12,39 @@ public static class EvidenceOpener
     public static Stream OpenRaw(string path) =>
         new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1 << 16, FileOptions.SequentialScan);
 
-    public static EvidenceSource Open(string path)
+    /// <summary>Opens a file as it is now (its whole current length).</summary>
+    public static EvidenceSource Open(string path) => Open(path, new FileInfo(path).Length, CancellationToken.None);
+
+    /// <summary>
+    /// Opens the first <paramref name="length"/> bytes of a file: the length taken before hashing, so
+    /// that what is parsed is exactly what the SHA-256 covers even when a live log grows meanwhile.
+    /// Every read checks <paramref name="cancellation"/>.
+    /// </summary>
+    public static EvidenceSource Open(string path, long length, CancellationToken cancellation)
     {
         var info = new FileInfo(path);
         var mtime = new DateTimeOffset(info.LastWriteTimeUtc, TimeSpan.Zero);
+        Stream Raw() => new BoundedEvidenceStream(OpenRaw(path), length, cancellation);
         Span<byte> header = stackalloc byte[10];
         int got;
-        using (var raw = OpenRaw(path)) got = raw.ReadAtLeast(header, header.Length, throwOnEndOfStream: false);
+        using (var raw = Raw()) got = raw.ReadAtLeast(header, header.Length, throwOnEndOfStream: false);
         var gzip = got >= 2 && header[0] == 0x1F && header[1] == 0x8B;
-        if (!gzip) return new EvidenceSource(path, () => OpenRaw(path), mtime);
+        if (!gzip) return new EvidenceSource(path, Raw, mtime);
         DateTimeOffset? gzipTime = null;
         if (got >= 8)
         {
             var seconds = BitConverter.ToUInt32(header[4..8]);
             if (seconds != 0) gzipTime = DateTimeOffset.FromUnixTimeSeconds(seconds);
         }
-        var isize = ReadTrailerSize(path);
-        return new EvidenceSource(path, () => new GzipTrailerCheck(new GZipStream(OpenRaw(path), CompressionMode.Decompress), isize), mtime, gzipTime, compressed: true);
+        var isize = ReadTrailerSize(path, length);
+        return new EvidenceSource(path, () => new GzipTrailerCheck(new GZipStream(Raw(), CompressionMode.Decompress), isize), mtime, gzipTime, compressed: true);
     }
 
-    private static uint ReadTrailerSize(string path)
+    private static uint ReadTrailerSize(string path, long length)
     {
         using var raw = OpenRaw(path);
-        if (raw.Length < 18) return uint.MaxValue;
-        raw.Seek(-4, SeekOrigin.End);
+        if (length < 18 || raw.Length < length) return uint.MaxValue;
+        raw.Seek(length - 4, SeekOrigin.Begin);
         Span<byte> size = stackalloc byte[4];
         raw.ReadExactly(size);
         return BitConverter.ToUInt32(size);

@@ -1,14 +1,17 @@
 using System.Text;
+using Timeline.Core.Limits;
 
 namespace Timeline.Core.Ingest;
 
 /// <summary>
 /// Chooses the parser for a file by content: every parser scores the first 64 KiB and the highest
 /// score wins (ties go to the parser name in ordinal order, so the choice is stable).
+/// A sniff line starts after its leading NUL run, so a log with a crash's NUL run in its head is still
+/// recognised by its lines (the reader then keeps the NULs as <c>\x00</c> and warns).
 /// </summary>
 public sealed class FormatDetector
 {
-    public const int HeadBytes = 64 * 1024;
+    public const int HeadBytes = Bounds.SniffBytes;
     private const int MaxSniffLines = 200;
     private readonly IReadOnlyList<ILogParser> _parsers;
 
@@ -17,7 +20,10 @@ public sealed class FormatDetector
 
     public IReadOnlyList<ILogParser> Parsers => _parsers;
 
-    /// <summary>Reads the head of a source; a corrupt compressed stream yields what could be read.</summary>
+    /// <summary>
+    /// Reads the head of a source. A damaged compressed stream (truncated, several members, junk
+    /// after the end) yields every byte read before the damage: the parse reports the damage.
+    /// </summary>
     public static SniffSample Sample(EvidenceSource source)
     {
         var head = new byte[HeadBytes];
@@ -25,12 +31,16 @@ public sealed class FormatDetector
         try
         {
             using var stream = source.OpenContent();
-            got = stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
+            while (got < head.Length)
+            {
+                var n = stream.Read(head, got, head.Length - got);
+                if (n <= 0) break;
+                got += n;
+            }
         }
         catch (Exception ex) when (ex is InvalidDataException or EndOfStreamException or IOException)
         {
-            // A truncated .gz may still give bytes on a second, smaller read; the parse reports the damage.
-            got = 0;
+            // Keep what was read before the damage: `got` counts only completed reads.
         }
         Array.Resize(ref head, got);
         return new SniffSample(source.Path, head, SplitLines(head));
@@ -55,12 +65,18 @@ public sealed class FormatDetector
         {
             var nl = span.IndexOf((byte)'\n');
             if (nl < 0) break; // the last, possibly cut line is not used for sniffing
-            var line = span[..nl];
-            if (!line.IsEmpty && line[^1] == (byte)'\r') line = line[..^1];
-            lines.Add(Encoding.UTF8.GetString(line));
+            AddLine(lines, span[..nl]);
             span = span[(nl + 1)..];
         }
-        if (lines.Count == 0 && !span.IsEmpty && head.Length < HeadBytes) lines.Add(Encoding.UTF8.GetString(span).TrimEnd('\r'));
+        if (lines.Count == 0 && !span.IsEmpty && head.Length < HeadBytes) AddLine(lines, span);
         return lines;
+    }
+
+    // A sniff line starts after a leading NUL run, as the reader reads a header after one.
+    private static void AddLine(List<string> lines, ReadOnlySpan<byte> line)
+    {
+        if (!line.IsEmpty && line[^1] == (byte)'\r') line = line[..^1];
+        var start = line.IndexOfAnyExcept((byte)0);
+        lines.Add(Encoding.UTF8.GetString(start < 0 ? [] : line[start..]));
     }
 }

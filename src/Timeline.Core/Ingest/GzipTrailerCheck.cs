@@ -22,7 +22,7 @@ internal sealed class GzipTrailerCheck(Stream decompressed, uint expectedSizeMod
         {
             _checked = true;
             if ((uint)_total != expectedSizeMod32)
-                throw new InvalidDataException($"gzip data ends after {_total:N0} uncompressed bytes but its trailer records {expectedSizeMod32:N0}; the .gz is truncated or corrupt");
+                throw new InvalidDataException($"gzip data ends after {_total:N0} uncompressed bytes but its last trailer records {expectedSizeMod32:N0}; the .gz is truncated or corrupt (or holds several gzip members, or junk after its end)");
         }
         return n;
     }

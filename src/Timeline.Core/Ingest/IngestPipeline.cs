@@ -37,6 +37,7 @@ public sealed class IngestPipeline
             missing.AddRange(expansion.Missing);
             foreach (var link in expansion.SkippedLinks) outcomes.Add(new FileOutcome(link, null, FileStatus.Unreadable, null, 0, 0, "symbolic link: not followed (its target is on this machine, not in the evidence)"));
             foreach (var dir in expansion.Unreadable) outcomes.Add(new FileOutcome(dir, null, FileStatus.Unreadable, null, 0, 0, "folder cannot be listed (permissions)"));
+            foreach (var special in expansion.Special) outcomes.Add(new FileOutcome(special.Path, null, FileStatus.Unreadable, null, 0, 0, $"not a regular file ({special.Kind}): not evidence, never opened"));
             foreach (var file in expansion.Files)
             {
                 if (seen.Add(Path.GetFullPath(file))) plan.Add(new Planned(file, rootIndex));
@@ -66,10 +67,13 @@ public sealed class IngestPipeline
     {
         string sha;
         EvidenceSource source;
+        FileSnapshot before;
         try
         {
-            sha = FileHasher.Sha256(item.Path);
-            source = EvidenceOpener.Open(item.Path);
+            // Hash and parse the same bytes: the length is taken once, before hashing.
+            before = FileSnapshot.Take(item.Path);
+            sha = FileHasher.Sha256(item.Path, before.Length, _options.Cancellation);
+            source = EvidenceOpener.Open(item.Path, before.Length, _options.Cancellation);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
@@ -87,16 +91,16 @@ public sealed class IngestPipeline
         if (match is null)
         {
             var why = sample.Head.Length == 0 ? "the file is empty" : sample.LooksBinary ? "binary content that no parser recognises" : "text that no parser recognises";
-            RecordUnrecognised(store, item.Path, sha, source, why, _options.Clock.GetUtcNow());
+            RecordUnrecognised(store, item.Path, sha, source, before.Length, why, _options.Clock.GetUtcNow());
             outcomes.Add(new FileOutcome(item.Path, sha, FileStatus.Unrecognized, null, 0, 1, why));
             return null;
         }
-        return new Detected(item, sha, source, match.Value.Parser);
+        return new Detected(item, sha, source, match.Value.Parser, before);
     }
 
-    private static void RecordUnrecognised(ICaseStore store, string path, string sha, EvidenceSource source, string why, DateTimeOffset now)
+    private static void RecordUnrecognised(ICaseStore store, string path, string sha, EvidenceSource source, long size, string why, DateTimeOffset now)
     {
-        using var ingest = store.BeginFile(NewRecord(path, sha, source, "unrecognized", now));
+        using var ingest = store.BeginFile(NewRecord(path, sha, source, size, "unrecognized", now));
         ingest.Warn(new ParseWarning(new Origin(path, sha, 0), $"not ingested: {why}"));
         ingest.Complete();
     }
@@ -105,7 +109,7 @@ public sealed class IngestPipeline
     {
         var (defaultHost, hostNote) = HostFor(d, neighbourhood.NearestHost(d.Item.Path, roots[d.Item.Root]), store);
         var fileHosts = new Dictionary<string, long>(StringComparer.Ordinal);
-        using var ingest = store.BeginFile(NewRecord(d.Item.Path, d.Sha256, d.Source, d.Parser.Name, _options.Clock.GetUtcNow()));
+        using var ingest = store.BeginFile(NewRecord(d.Item.Path, d.Sha256, d.Source, d.Before.Length, d.Parser.Name, _options.Clock.GetUtcNow()));
         var context = new ParseContext(d.Item.Path, d.Sha256, ingest.Warn)
         {
             HostOverride = _options.Host,
@@ -131,6 +135,8 @@ public sealed class IngestPipeline
         {
             context.Warn(lastPosition + 1, $"the {d.Parser.Name} parser stopped with an internal error after position {lastPosition} ({ex.GetType().Name}: {ex.Message}); events before it were kept. Please report this file shape.");
         }
+        if (FileSnapshot.Take(d.Item.Path).ChangeSince(d.Before) is { } change)
+            context.Warn(0, $"the file changed while it was read ({change}); only the first {d.Before.Length:N0} bytes, which the recorded SHA-256 covers, were read");
         var final = ingest.Complete(hostNote);
         neighbourhood.Count(d.Item.Path, fileHosts);
         _options.Progress?.Invoke(new IngestProgress(index + 1, count, d.Item.Path, lastPosition, events, context.WarningCount, clock.Elapsed));
@@ -147,11 +153,11 @@ public sealed class IngestPipeline
         return ("unknown", "no host known: pass --host to name it");
     }
 
-    private static EvidenceFile NewRecord(string path, string sha, EvidenceSource source, string format, DateTimeOffset now) => new()
+    private static EvidenceFile NewRecord(string path, string sha, EvidenceSource source, long size, string format, DateTimeOffset now) => new()
     {
         Sha256 = sha,
         Path = path,
-        Size = new FileInfo(path).Length,
+        Size = size,
         ModifiedTicks = source.ModifiedUtc.UtcTicks,
         GzipModifiedTicks = source.GzipModifiedUtc?.UtcTicks,
         Format = format,
@@ -160,5 +166,5 @@ public sealed class IngestPipeline
     };
 
     private sealed record Planned(string Path, int Root);
-    private sealed record Detected(Planned Item, string Sha256, EvidenceSource Source, ILogParser Parser);
+    private sealed record Detected(Planned Item, string Sha256, EvidenceSource Source, ILogParser Parser, FileSnapshot Before);
 }

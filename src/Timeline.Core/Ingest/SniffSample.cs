@@ -1,3 +1,5 @@
+using Timeline.Core.Limits;
+
 namespace Timeline.Core.Ingest;
 
 /// <summary>The start of a file as parsers see it when deciding whether they can read it.</summary>
@@ -22,8 +24,26 @@ public sealed class SniffSample
     /// <summary>The file name without directories, e.g. <c>.bash_history</c>.</summary>
     public string FileName => System.IO.Path.GetFileName(Path);
 
-    /// <summary>True when the head contains NUL bytes: not a text log.</summary>
-    public bool LooksBinary => Array.IndexOf(Head, (byte)0) >= 0;
+    /// <summary>
+    /// True when the head is not text: more than <see cref="Bounds.BinaryControlPercent"/> % of its
+    /// bytes outside NUL runs are control bytes other than tab, line ends, form feed and escape.
+    /// NUL runs alone do not make a file binary: a log after a crash holds them where the file
+    /// system extended the file but the data never reached the disk. Record formats (wtmp, journal
+    /// files) mix NULs with integers, which are mostly control bytes.
+    /// </summary>
+    public bool LooksBinary => IsBinary(Head);
+
+    public static bool IsBinary(ReadOnlySpan<byte> head)
+    {
+        long other = 0, control = 0;
+        foreach (var b in head)
+        {
+            if (b == 0) continue;
+            other++;
+            if (b < 0x20 && b is not ((byte)'\t' or (byte)'\n' or (byte)'\r' or 0x0B or 0x0C or 0x1B) || b == 0x7F) control++;
+        }
+        return control * 100 > other * Bounds.BinaryControlPercent;
+    }
 
     /// <summary>Share (0..100) of non-empty sniff lines accepted by <paramref name="accepts"/>.</summary>
     public int ScoreLines(Func<string, bool> accepts)

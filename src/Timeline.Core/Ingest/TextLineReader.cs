@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Text;
+using Timeline.Core.Limits;
 
 namespace Timeline.Core.Ingest;
 
@@ -8,20 +9,26 @@ namespace Timeline.Core.Ingest;
 /// <see cref="DefaultMaxLineBytes"/> with a warning, never buffered whole), LF or CRLF, invalid
 /// UTF-8 and NUL bytes (kept as <c>\xNN</c>, with a warning), and compressed streams that end
 /// early (a truncated <c>.gz</c>: a warning, and the lines before it are kept).
+/// A run of NUL bytes at the start of a line (what a crash leaves where the file system extended the
+/// file but the data never reached the disk) is counted, not buffered: its first
+/// <see cref="Bounds.KeptLeadingNulBytes"/> bytes are kept as <c>\x00</c>, it does not count toward
+/// the line length, and the text after it is read (<see cref="TextLine.Content"/>).
 /// </summary>
 public static class TextLineReader
 {
-    public const int DefaultMaxLineBytes = 64 * 1024;
+    public const int DefaultMaxLineBytes = Bounds.LineBytes;
 
     public static IEnumerable<TextLine> Read(Stream stream, ParseContext context, int maxLineBytes = DefaultMaxLineBytes)
     {
         var buffer = ArrayPool<byte>.Shared.Rent(64 * 1024);
-        var line = ArrayPool<byte>.Shared.Rent(maxLineBytes);
+        var line = ArrayPool<byte>.Shared.Rent(maxLineBytes + Bounds.KeptLeadingNulBytes);
         try
         {
             long number = 0;
             var lineLength = 0;          // bytes kept in `line`
             long fullLength = 0;         // bytes seen for the current line
+            long leadingNul = 0;         // NUL bytes before the first other byte of the current line
+            var inContent = false;       // the current line has had a byte other than NUL
             var pending = false;         // a line has started
             while (true)
             {
@@ -33,16 +40,34 @@ public static class TextLineReader
                 {
                     var nl = buffer.AsSpan(start, read - start).IndexOf((byte)'\n');
                     var pieceLength = nl < 0 ? read - start : nl;
-                    var take = Math.Min(maxLineBytes - lineLength, pieceLength);
+                    pending = true;
+                    if (!inContent)
+                    {
+                        // Leading NUL run: counted; only the first few kept, outside the line budget.
+                        var nuls = buffer.AsSpan(start, pieceLength).IndexOfAnyExcept((byte)0);
+                        if (nuls < 0) nuls = pieceLength;
+                        else inContent = true;
+                        var keep = (int)Math.Clamp(Bounds.KeptLeadingNulBytes - leadingNul, 0, nuls);
+                        buffer.AsSpan(start, keep).CopyTo(line.AsSpan(lineLength));
+                        lineLength += keep;
+                        leadingNul += nuls;
+                        fullLength += nuls;
+                        start += nuls;
+                        pieceLength -= nuls;
+                        if (nl >= 0) nl -= nuls;
+                    }
+                    var room = maxLineBytes + (int)Math.Min(leadingNul, Bounds.KeptLeadingNulBytes) - lineLength;
+                    var take = Math.Min(room, pieceLength);
                     buffer.AsSpan(start, take).CopyTo(line.AsSpan(lineLength));
                     lineLength += take;
                     fullLength += pieceLength;
-                    pending = true;
                     if (nl < 0) break;
                     number++;
-                    yield return Finish(line, lineLength, fullLength, number, context);
+                    yield return Finish(line, lineLength, fullLength, leadingNul, number, context);
                     lineLength = 0;
                     fullLength = 0;
+                    leadingNul = 0;
+                    inContent = false;
                     pending = false;
                     start += nl + 1;
                 }
@@ -50,7 +75,7 @@ public static class TextLineReader
             if (pending)
             {
                 number++;
-                yield return Finish(line, lineLength, fullLength, number, context);
+                yield return Finish(line, lineLength, fullLength, leadingNul, number, context);
             }
         }
         finally
@@ -73,16 +98,24 @@ public static class TextLineReader
         }
     }
 
-    private static TextLine Finish(byte[] line, int length, long fullLength, long number, ParseContext context)
+    private static TextLine Finish(byte[] line, int length, long fullLength, long leadingNul, long number, ParseContext context)
     {
-        var truncated = fullLength > length;
+        var keptNul = (int)Math.Min(leadingNul, Bounds.KeptLeadingNulBytes);
+        var truncated = fullLength - (leadingNul - keptNul) > length;
         var bytes = line.AsSpan(0, length);
-        if (!truncated && bytes.Length > 0 && bytes[^1] == (byte)'\r') bytes = bytes[..^1];
+        if (!truncated && bytes.Length > keptNul && bytes[^1] == (byte)'\r') bytes = bytes[..^1];
         else if (truncated) context.Warn(number, $"line is {fullLength:N0} bytes long; only the first {length:N0} bytes were kept");
         var text = Decode(bytes, out var invalidUtf8, out var nul);
         if (invalidUtf8) context.Warn(number, "line is not valid UTF-8; the invalid bytes are kept as \\xNN", text);
+        if (leadingNul > 0)
+        {
+            var kept = leadingNul == keptNul ? "kept as \\x00" : $"the first {keptNul:N0} kept as \\x00";
+            var rest = bytes.Length > keptNul ? "the text after them was read" : "no text follows them on this line";
+            context.Warn(number, $"line starts with {leadingNul:N0} NUL bytes (as a crash leaves where data never reached the disk); {kept}, {rest}", text);
+            nul = bytes[keptNul..].IndexOf((byte)0) >= 0;
+        }
         if (nul) context.Warn(number, "line contains NUL bytes (binary data); they are kept as \\x00", text);
-        return new TextLine(number, text, truncated, truncated ? fullLength : bytes.Length);
+        return new TextLine(number, text, truncated, truncated ? fullLength : bytes.Length + (leadingNul - keptNul), keptNul);
     }
 
     /// <summary>Decodes UTF-8; invalid bytes and NULs become <c>\xNN</c> text instead of being lost.</summary>

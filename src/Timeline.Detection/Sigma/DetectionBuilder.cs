@@ -90,6 +90,7 @@ internal sealed class DetectionBuilder(DetectionContext context)
                 ?? throw new RuleLoadException(line, $"unsupported modifier '{name}'", "modifier:" + name);
             pattern = modifier.Apply(pattern);
         }
+        context.CountValues(pattern.Values.Count, pattern.TypeModifier == "re", line);
         if (field is null)
         {
             // Keywords are substrings of the searched text (Sigma: "search across the entire event").

@@ -1,5 +1,6 @@
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
+using Timeline.Core.Limits;
 using Timeline.Detection.Sigma.Correlations;
 using Timeline.Detection.Sigma.Modifiers;
 
@@ -10,6 +11,9 @@ namespace Timeline.Detection.Sigma;
 /// schemaless with <see cref="YamlStream"/>, one file may hold several documents (correlations with their
 /// base rules, legacy <c>action: global</c> collections). Every failing document becomes a
 /// <see cref="RuleLoadError"/> with file, line, reason and feature; nothing is skipped silently.
+/// Rule files are untrusted input: their size, YAML depth and node count (aliases expanded), the
+/// values and regexes per rule and the condition depth are bounded (<see cref="Bounds"/>; feature
+/// <c>bounds:…</c>), so a hostile rule costs an error, never the process.
 /// </summary>
 public static class RuleLoader
 {
@@ -30,6 +34,13 @@ public static class RuleLoader
             string text;
             try
             {
+                var size = new FileInfo(file).Length;
+                if (size > Bounds.RuleFileBytes)
+                {
+                    builder.Fail(file, 0, TooLarge(size), "bounds:file-size");
+                    builder.Files++;
+                    continue;
+                }
                 text = File.ReadAllText(file);
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
@@ -51,6 +62,9 @@ public static class RuleLoader
         return builder.Finish();
     }
 
+    private static string TooLarge(long bytes) =>
+        $"rule file is {bytes:N0} bytes; files over {Bounds.RuleFileBytes:N0} bytes are not read (the largest SigmaHQ rule is ~300 KB)";
+
     private static bool IsRuleFile(string path) =>
         path.EndsWith(".yml", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase);
 
@@ -69,6 +83,17 @@ public static class RuleLoader
         public void AddFile(string path, string text)
         {
             Files++;
+            var bytes = System.Text.Encoding.UTF8.GetByteCount(text);
+            if (bytes > Bounds.RuleFileBytes)
+            {
+                Fail(path, 0, TooLarge(bytes), "bounds:file-size");
+                return;
+            }
+            if (YamlSizeCheck.Check(text) is { } tooBig)
+            {
+                Fail(path, tooBig.Line, tooBig.Reason, "bounds:yaml");
+                return;
+            }
             var stream = new YamlStream();
             try
             {

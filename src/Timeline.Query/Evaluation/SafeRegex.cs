@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Timeline.Core.Limits;
 using Timeline.Query.Syntax;
 
 namespace Timeline.Query.Evaluation;
@@ -6,12 +7,12 @@ namespace Timeline.Query.Evaluation;
 /// <summary>
 /// Regular expressions from a query run over attacker-controlled text, so they must not backtrack
 /// without bound: they are compiled with <see cref="RegexOptions.NonBacktracking"/> (linear time).
-/// A pattern that needs backtracking (lookaround, backreferences) runs with a 200 ms timeout per
-/// value instead, and a timeout is reported as a query error.
+/// A pattern that needs backtracking (lookaround, backreferences) runs with a timeout per value
+/// instead (<see cref="Bounds.QueryRegexPerValue"/>), and a timeout is reported as a query error.
 /// </summary>
 public static class SafeRegex
 {
-    public static readonly TimeSpan Timeout = TimeSpan.FromMilliseconds(200);
+    public static readonly TimeSpan Timeout = Bounds.QueryRegexPerValue;
 
     public static Func<string, bool> Create(string pattern, string query, int position)
     {

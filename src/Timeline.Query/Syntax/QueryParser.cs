@@ -1,3 +1,5 @@
+using Timeline.Core.Limits;
+
 namespace Timeline.Query.Syntax;
 
 /// <summary>
@@ -14,12 +16,18 @@ namespace Timeline.Query.Syntax;
 /// range   := ('[' | '{') bound TO bound (']' | '}')
 /// value   := WORD | PHRASE | REGEX
 /// </code>
+/// Queries come from anyone who can reach the query bar: the parser recurses per parenthesis and
+/// per NOT/!/-/+, so nesting is bounded by <see cref="Bounds.QueryDepth"/>, and the number of terms by
+/// <see cref="Bounds.QueryTerms"/> (the tree, the plan and the evaluation grow with it). Going over
+/// either is a syntax error at the column where the bound was crossed.
 /// </summary>
 public sealed class QueryParser
 {
     private readonly string _q;
     private readonly IReadOnlyList<Token> _tokens;
     private int _p;
+    private int _depth;
+    private int _terms;
 
     private QueryParser(string query, IReadOnlyList<Token> tokens)
     {
@@ -81,15 +89,37 @@ public sealed class QueryParser
         switch (t.Kind)
         {
             case TokenKind.Not or TokenKind.Minus:
+            {
                 Advance();
                 if (!StartsTerm(Peek.Kind)) throw Error($"expected a term after '{t.Text}'", Peek.Kind == TokenKind.End ? t : Peek);
-                return new NotNode(Unary(field), t.Position);
+                Enter(t);
+                var not = new NotNode(Unary(field), t.Position);
+                _depth--;
+                return not;
+            }
             case TokenKind.Plus:
+            {
                 Advance();
-                return Unary(field);
+                Enter(t);
+                var inner = Unary(field);
+                _depth--;
+                return inner;
+            }
             default:
                 return Primary(field);
         }
+    }
+
+    private void Enter(Token at)
+    {
+        if (++_depth > Bounds.QueryDepth)
+            throw Error($"the query nests parentheses and NOT/!/- deeper than {Bounds.QueryDepth} levels", at);
+    }
+
+    private void CountTerm(Token at)
+    {
+        if (++_terms > Bounds.QueryTerms)
+            throw Error($"the query has more than {Bounds.QueryTerms:N0} terms", at);
     }
 
     private QueryNode Primary(string? field)
@@ -104,8 +134,10 @@ public sealed class QueryParser
                 return FieldValue(t);
             case TokenKind.Word or TokenKind.Phrase or TokenKind.Regex:
                 Advance();
+                CountTerm(t);
                 return Value(field, field is null ? t.Position : -1, t);
             case TokenKind.RangeOpen when field is not null:
+                CountTerm(t);
                 return Range(field, t.Position);
             case TokenKind.RangeOpen:
                 throw Error("a range needs a field, e.g. time:[2024-03-02T03:00 TO 2024-03-02T04:00]", t);
@@ -122,9 +154,11 @@ public sealed class QueryParser
     {
         var open = Advance();
         if (Peek.Kind == TokenKind.RightParen) throw Error("empty parentheses '()'", open);
+        Enter(open);
         var inner = Or(field);
         if (Peek.Kind != TokenKind.RightParen) throw Error($"missing ')' to close the '(' at column {open.Position + 1}", Peek.Kind == TokenKind.End ? open : Peek);
         Advance();
+        _depth--;
         return inner;
     }
 
@@ -136,10 +170,12 @@ public sealed class QueryParser
             case TokenKind.LeftParen:
                 return Relocate(Group(field.Text), field);
             case TokenKind.RangeOpen:
+                CountTerm(field);
                 return Range(field.Text, field.Position);
             case TokenKind.Compare:
             {
                 Advance();
+                CountTerm(field);
                 var bound = Bound($"expected a value after '{field.Text}:{t.Text}'");
                 if (bound is null) throw Error($"'{field.Text}:{t.Text}*' compares with nothing", t);
                 return t.Text switch
@@ -152,6 +188,7 @@ public sealed class QueryParser
             }
             case TokenKind.Word or TokenKind.Phrase or TokenKind.Regex:
                 Advance();
+                CountTerm(field);
                 return Value(field.Text, field.Position, t);
             default:
                 throw Error($"expected a value after '{field.Text}:'", t);

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Timeline.Core.Limits;
 using Timeline.Detection.Sigma.Matching;
 
 namespace Timeline.Detection.Sigma.Conditions;
@@ -7,6 +8,7 @@ namespace Timeline.Detection.Sigma.Conditions;
 /// Compiles a Sigma condition over named search identifiers. Precedence, loosest first: <c>or</c>,
 /// <c>and</c>, <c>not</c>, <c>x of pattern</c>, parentheses. <c>them</c> means every identifier not
 /// starting with <c>_</c>; patterns use <c>*</c> wildcards. Keywords are case-insensitive.
+/// The parser recurses per parenthesis and <c>not</c>; nesting is bounded by <see cref="Bounds.ConditionDepth"/>.
 /// </summary>
 public sealed class ConditionParser
 {
@@ -14,6 +16,7 @@ public sealed class ConditionParser
     private readonly int _line;
     private List<string> _tokens = [];
     private int _pos;
+    private int _depth;
 
     public ConditionParser(IReadOnlyDictionary<string, IEventPredicate> identifiers, int line)
     {
@@ -45,7 +48,20 @@ public sealed class ConditionParser
         return parts.Count == 1 ? parts[0] : new AndPredicate(parts);
     }
 
-    private IEventPredicate ParseNot() => Accept("not") ? new NotPredicate(ParseNot()) : ParsePrimary();
+    private IEventPredicate ParseNot()
+    {
+        if (!Accept("not")) return ParsePrimary();
+        Enter();
+        var inner = new NotPredicate(ParseNot());
+        _depth--;
+        return inner;
+    }
+
+    private void Enter()
+    {
+        if (++_depth > Bounds.ConditionDepth)
+            throw new RuleLoadException(_line, $"condition nests parentheses and 'not' deeper than {Bounds.ConditionDepth} levels", "bounds:condition");
+    }
 
     private IEventPredicate ParsePrimary()
     {
@@ -53,8 +69,10 @@ public sealed class ConditionParser
         var token = _tokens[_pos++];
         if (token == "(")
         {
+            Enter();
             var inner = ParseOr();
             if (!Accept(")")) throw Fail("missing ')'");
+            _depth--;
             return inner;
         }
         if (token == ")") throw Fail("unexpected ')'");

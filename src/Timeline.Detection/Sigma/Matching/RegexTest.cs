@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text.RegularExpressions;
 
 namespace Timeline.Detection.Sigma.Matching;
@@ -6,11 +7,16 @@ namespace Timeline.Detection.Sigma.Matching;
 /// <c>re</c>: a .NET regex searched anywhere in the value (Sigma's PCRE subset is a subset of .NET's).
 /// Built with <see cref="RegexOptions.NonBacktracking"/> when the pattern allows it (linear time);
 /// otherwise with a match timeout, and a timeout counts as no match and is reported in <see cref="MatchDiagnostics"/>.
+/// A backtracking pattern that keeps timing out is switched off for the rest of the hunt, and all of
+/// them stop when the hunt's budget for them is spent (<see cref="MatchDiagnostics"/>); skipped
+/// evaluations are counted too.
 /// </summary>
 public sealed class RegexTest : IValueTest
 {
     private readonly Regex _regex;
     private readonly MatchDiagnostics _diagnostics;
+    private int _timeouts;
+    private volatile bool _switchedOff;
 
     private RegexTest(Regex regex, MatchDiagnostics diagnostics)
     {
@@ -27,7 +33,9 @@ public sealed class RegexTest : IValueTest
         var options = flags | RegexOptions.CultureInvariant;
         try
         {
-            return new RegexTest(new Regex(pattern, options | RegexOptions.NonBacktracking, diagnostics.RegexTimeout), diagnostics);
+            var linear = new RegexTest(new Regex(pattern, options | RegexOptions.NonBacktracking, diagnostics.RegexTimeout), diagnostics);
+            diagnostics.CountCompiled();
+            return linear;
         }
         catch (NotSupportedException)
         {
@@ -39,7 +47,9 @@ public sealed class RegexTest : IValueTest
         }
         try
         {
-            return new RegexTest(new Regex(pattern, options, diagnostics.RegexTimeout), diagnostics);
+            var backtracking = new RegexTest(new Regex(pattern, options, diagnostics.RegexTimeout), diagnostics);
+            diagnostics.CountCompiled();
+            return backtracking;
         }
         catch (ArgumentException ex)
         {
@@ -50,14 +60,33 @@ public sealed class RegexTest : IValueTest
     public bool Test(string? value, IFieldSource source)
     {
         if (value is null) return false;
+        // Linear-time patterns are not bounded further; only backtracking ones count against the budgets.
+        var linear = NonBacktracking;
+        if (!linear && (_switchedOff || _diagnostics.BudgetSpent))
+        {
+            _diagnostics.CountSkipped();
+            return false;
+        }
+        var start = linear ? 0 : Stopwatch.GetTimestamp();
         try
         {
             return _regex.IsMatch(value);
         }
         catch (RegexMatchTimeoutException)
         {
-            _diagnostics.CountRegexTimeout(_regex.ToString());
+            var pattern = _regex.ToString();
+            _diagnostics.CountRegexTimeout(pattern);
+            var timeouts = Interlocked.Increment(ref _timeouts);
+            if (timeouts >= _diagnostics.TimeoutsPerPattern && !_switchedOff)
+            {
+                _switchedOff = true;
+                _diagnostics.CountSwitchedOff(pattern, timeouts);
+            }
             return false;
+        }
+        finally
+        {
+            if (!linear) _diagnostics.AddBacktrackingTime(Stopwatch.GetTimestamp() - start);
         }
     }
 }

@@ -31,7 +31,9 @@ public sealed class SyslogEventBuilder
 
     public EventRecord Build(TextLine line)
     {
-        var text = line.Text;
+        // The header is read after a leading NUL run (a crash leaves one before the next line); the
+        // message keeps the whole line, NULs as \x00.
+        var text = line.Content;
         if (!SyslogEnvelopeReader.TryRead(text, out var envelope)) return Headerless(line);
 
         var host = envelope.HostLength > 0 ? _pool.Get(text.AsSpan(envelope.HostStart, envelope.HostLength)) : null;
@@ -59,7 +61,7 @@ public sealed class SyslogEventBuilder
             TimeQuality = quality,
             Host = _context.HostFor(host),
             Parser = grammar.EventParser,
-            Message = text,
+            Message = line.Text,
             Fields = fields,
             Origin = _context.OriginAt(line.Number),
             SortTicks = ticks ?? _lastTicks,

@@ -42,7 +42,8 @@ public sealed class SyslogParser : ILogParser
         using var stream = source.OpenContent();
         foreach (var line in TextLineReader.Read(stream, context))
         {
-            if (string.IsNullOrWhiteSpace(line.Text)) continue;
+            // A line of nothing but NULs (a crash's run at the end of the file) holds no event; the reader warned.
+            if (string.IsNullOrWhiteSpace(line.Content)) continue;
             yield return builder.Build(line);
         }
     }

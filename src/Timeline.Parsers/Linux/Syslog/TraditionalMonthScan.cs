@@ -37,6 +37,15 @@ public static class TraditionalMonthScan
                 {
                     var nl = buffer.AsSpan(start, read - start).IndexOf((byte)'\n');
                     var pieceLength = nl < 0 ? read - start : nl;
+                    if (!inLongLine && carryLength == 0)
+                    {
+                        // Skip a leading NUL run, as the main read does before the header.
+                        var nuls = buffer.AsSpan(start, pieceLength).IndexOfAnyExcept((byte)0);
+                        if (nuls < 0) nuls = pieceLength;
+                        start += nuls;
+                        pieceLength -= nuls;
+                        if (nl >= 0) nl -= nuls;
+                    }
                     if (!inLongLine)
                     {
                         var take = Math.Min(PrefixChars - carryLength, pieceLength);
