@@ -1,3 +1,4 @@
+using Timeline.Core.Vocabulary;
 using System.ComponentModel;
 using System.Globalization;
 using System.Text.Json;
@@ -345,7 +346,7 @@ public sealed class QueryCommand(IAnsiConsole console) : Command<QueryCommand.Se
     /// <summary>The table already shows time and host: start the message at the program name when it has one.</summary>
     private static string Body(EventRecord e)
     {
-        if (e.Fields.Get("program") is { Length: > 0 } program)
+        if (e.Fields.Get(FieldNames.Program) is { Length: > 0 } program)
         {
             var at = e.Message.IndexOf(program, StringComparison.Ordinal);
             if (at > 0) return e.Message[at..];
@@ -368,7 +369,7 @@ public sealed class QueryCommand(IAnsiConsole console) : Command<QueryCommand.Se
             if (anchor is not null) cells.Add(new Text(e.Id == anchor.Id ? "▶" : ""));
             if (columns is null)
             {
-                cells.AddRange([new Text(TimeCell(e)), new Text(QualityCode.Of(e.TimeQuality)), new Text(TerminalText.Cut(e.Host, 24)), new Text(e.Parser), new Text(TerminalText.Cut(e.Fields.Get("event"), 24)), new Text(TerminalText.Cut(Body(e), 160))]);
+                cells.AddRange([new Text(TimeCell(e)), new Text(QualityCode.Of(e.TimeQuality)), new Text(TerminalText.Cut(e.Host, 24)), new Text(e.Parser), new Text(TerminalText.Cut(e.Fields.Get(FieldNames.Event), 24)), new Text(TerminalText.Cut(Body(e), 160))]);
             }
             else
             {

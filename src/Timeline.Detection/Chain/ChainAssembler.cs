@@ -1,3 +1,4 @@
+using Timeline.Core.Vocabulary;
 using Timeline.Core.Events;
 using Timeline.Core.Findings;
 
@@ -63,13 +64,13 @@ public sealed class ChainAssembler(ChainKnowledge knowledge, ChainOptions option
             c.Sessions.Add((login.User, login.Ticks, login.CloseTicks ?? login.Ticks + options.SessionMax.Ticks, login));
         }
         else if (c.Entry?.Point.User is { } u) c.AttackerUsers.Add(u);
-        foreach (var s in strong.Where(s => s.User is not null && s.Parser is "linux/bash-history" or "linux/auth")) c.AttackerUsers.Add(s.User!);
+        foreach (var s in strong.Where(s => s.User is not null && s.Parser is ParserNames.BashHistory or ParserNames.Auth)) c.AttackerUsers.Add(s.User!);
 
         // Keys written by the attacker, unless the key was already in use before the incident (an admin's key put back).
         foreach (var s in strong.Where(s => s.Facts.ContainsKey("finding:keys-tamper")))
             foreach (var fp in s.Artifacts.KeyFingerprints)
                 if (!h.KeysSeen.Any(k => k.Key.EndsWith("|" + fp, StringComparison.Ordinal) && k.Value < (s.Ticks ?? long.MaxValue))) c.AttackerKeys.Add(fp);
-        foreach (var k in h.AuthorizedKeys.Where(k => k.Strong)) c.AttackerKeys.Add(k.Facts.GetValueOrDefault("key_fp") ?? "");
+        foreach (var k in h.AuthorizedKeys.Where(k => k.Strong)) c.AttackerKeys.Add(k.Facts.GetValueOrDefault(FieldNames.KeyFingerprint) ?? "");
         c.AttackerKeys.Remove("");
 
         foreach (var l in h.Logins)
