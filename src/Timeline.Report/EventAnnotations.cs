@@ -1,3 +1,4 @@
+using Timeline.Core.Vocabulary;
 using Timeline.Core.Findings;
 using Timeline.Core.Store;
 
@@ -27,5 +28,5 @@ public sealed class EventAnnotations
 
     public IReadOnlyList<RuleMatch> RulesOf(string eventId) => RulesByEvent.TryGetValue(eventId, out var list) ? list : NoRules;
 
-    public string? PhaseOf(string eventId) => PhaseByEvent.TryGetValue(eventId, out var p) ? PhaseName.Of(p) : null;
+    public string? PhaseOf(string eventId) => PhaseByEvent.TryGetValue(eventId, out var p) ? PhaseTable.Name(p) : null;
 }

@@ -369,7 +369,7 @@ public sealed class QueryCommand(IAnsiConsole console) : Command<QueryCommand.Se
             if (anchor is not null) cells.Add(new Text(e.Id == anchor.Id ? "▶" : ""));
             if (columns is null)
             {
-                cells.AddRange([new Text(TimeCell(e)), new Text(QualityCode.Of(e.TimeQuality)), new Text(TerminalText.Cut(e.Host, 24)), new Text(e.Parser), new Text(TerminalText.Cut(e.Fields.Get(FieldNames.Event), 24)), new Text(TerminalText.Cut(Body(e), 160))]);
+                cells.AddRange([new Text(TimeCell(e)), new Text(TimeQualityText.Letters(e.TimeQuality)), new Text(TerminalText.Cut(e.Host, 24)), new Text(e.Parser), new Text(TerminalText.Cut(e.Fields.Get(FieldNames.Event), 24)), new Text(TerminalText.Cut(Body(e), 160))]);
             }
             else
             {
@@ -385,7 +385,7 @@ public sealed class QueryCommand(IAnsiConsole console) : Command<QueryCommand.Se
             return;
         }
         console.Write(table);
-        if (columns is null) console.MarkupLine(Markup.Escape(QualityCode.Legend));
+        if (columns is null) console.MarkupLine(Markup.Escape(TimeQualityText.Legend));
         if (rows == limit) console.MarkupLine($"Showing the first {rows} events; use --limit N for more, or --format jsonl|csv for all.");
     }
 }

@@ -1,3 +1,4 @@
+using Timeline.Core.Vocabulary;
 using System.Diagnostics;
 using Spectre.Console;
 using Timeline.Cli.Output;
@@ -55,8 +56,6 @@ public static class HuntRunner
             console.MarkupLine($"[yellow]{o.FailedFiles} rule file(s) could not be loaded[/]; see [bold]timeline rules lint DIR[/] for each file, line and reason.");
     }
 
-    private static int LevelRank(string level) => level switch
-    {
-        "critical" => 0, "high" => 1, "medium" => 2, "low" => 3, _ => 4,
-    };
+    // Most severe first; unknown levels sort with informational.
+    private static int LevelRank(string level) => RuleLevels.Severity(level) ?? RuleLevels.Ordered.Count - 1;
 }

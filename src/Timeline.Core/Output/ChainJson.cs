@@ -1,3 +1,4 @@
+using Timeline.Core.Vocabulary;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Timeline.Core.Events;
@@ -88,7 +89,7 @@ public static class ChainJson
         foreach (var s in c.Steps)
         {
             json.WriteStartObject();
-            json.WriteString("phase", s.Phase.ToString().ToLowerInvariant());
+            json.WriteString("phase", PhaseTable.Name(s.Phase));
             WriteTime(json, "time", s.Ticks);
             json.WriteString("timeQuality", TimeQualityText.Format(s.TimeQuality));
             json.WriteString("summary", s.Summary);

@@ -50,7 +50,7 @@ public sealed class EventAnalytics
         }
         // Failed logons are counted per source by the analytics; a rule on each of them adds no step.
         if (signal is null && e.Fields.Get(FieldNames.Event) is AuthEvents.SshFailed or AuthEvents.SshInvalidUser or AuthEvents.PamAuthFailure or AuthEvents.SshConnectionClosed or WindowsEvents.LogonFailed) return;
-        var severe = matches.Any(m => m.Level is "high" or "critical");
+        var severe = matches.Any(m => m.Level is RuleLevels.High or RuleLevels.Critical);
         if (signal is null)
         {
             var phase = _phases.PhaseOf(matches.SelectMany(m => m.Tags)) ?? AttackPhase.Execution;

@@ -1,3 +1,4 @@
+using Timeline.Core.Vocabulary;
 using Timeline.Core.Findings;
 using Timeline.Core.Store;
 
@@ -30,7 +31,5 @@ public sealed class CaseFindings
     public IReadOnlyList<RuleMatch> RulesOf(string eventId) => _rules.Value.TryGetValue(eventId, out var list) ? list : [];
 
     /// <summary>The public spelling of the event's phase (<c>entry</c>, <c>persistence</c>, …), or null.</summary>
-    public string? PhaseOf(string eventId) => _phases.Value.TryGetValue(eventId, out var p) ? PhaseName(p) : null;
-
-    public static string PhaseName(AttackPhase phase) => phase.ToString().ToLowerInvariant();
+    public string? PhaseOf(string eventId) => _phases.Value.TryGetValue(eventId, out var p) ? PhaseTable.Name(p) : null;
 }

@@ -1,3 +1,4 @@
+using Timeline.Core.Vocabulary;
 using Timeline.Core.Store;
 using Timeline.Query.Evaluation;
 using Timeline.Query.Fields;
@@ -136,7 +137,7 @@ public sealed class QueryPlanner(CaseStore store, CaseFindings findings)
             }
             case FieldKind.Phase:
             {
-                var events = findings.PhaseByEvent.Where(kv => term.Test(CaseFindings.PhaseName(kv.Value))).Select(kv => kv.Key).ToList();
+                var events = findings.PhaseByEvent.Where(kv => term.Test(PhaseTable.Name(kv.Value))).Select(kv => kv.Key).ToList();
                 var ids = BlocksOf(events);
                 Step(term, $"chains (phase by event): {events.Count} events", null, ids);
                 return ids;

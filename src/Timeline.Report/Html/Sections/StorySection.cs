@@ -1,3 +1,5 @@
+using Timeline.Core.Events;
+using Timeline.Core.Vocabulary;
 using Timeline.Core.Findings;
 using Timeline.Report.Charts;
 using Timeline.Report.Digest;
@@ -78,8 +80,8 @@ internal static class StorySection
         {
             html.Open("tr");
             html.Element("td", ReportTime.Cell(s.Ticks), "t");
-            html.Element("td", ReportTime.Quality(s.TimeQuality));
-            html.Open("td").Open("span", "phase phase-" + PhaseName.Of(s.Phase)).Markup(PhaseName.Plain(s.Phase)).Close("span").Close("td");
+            html.Element("td", TimeQualityText.Plain(s.TimeQuality));
+            html.Open("td").Open("span", "phase phase-" + PhaseTable.Name(s.Phase)).Markup(PhaseTable.Of(s.Phase).Title).Close("span").Close("td");
             html.Element("td", s.Summary, max: 1000);
             html.Element("td", s.Why, max: 1000);
             html.Element("td", ReportTime.Percent(s.Confidence), "num");
