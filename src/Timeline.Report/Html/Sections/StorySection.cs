@@ -83,7 +83,9 @@ internal static class StorySection
             html.Element("td", TimeQualityText.Plain(s.TimeQuality));
             html.Open("td").Open("span", "phase phase-" + PhaseTable.Name(s.Phase)).Markup(PhaseTable.Of(s.Phase).Title).Close("span").Close("td");
             html.Element("td", s.Summary, max: 1000);
-            html.Element("td", s.Why, max: 1000);
+            html.Open("td").Text(s.Why, 1000);
+            if (s.Techniques.Count > 0) html.Open("br").Open("span", "muted").Markup("ATT&amp;CK: ").Text(string.Join(", ", s.Techniques), 400).Close("span");
+            html.Close("td");
             html.Element("td", ReportTime.Percent(s.Confidence), "num");
             html.Open("td");
             EvidenceLinks.Origin(html, s.EventId, s.Origin);
