@@ -1,3 +1,4 @@
+using Timeline.Detection;
 using Timeline.Core.Vocabulary;
 using System.ComponentModel;
 using Spectre.Console;
@@ -20,7 +21,7 @@ public sealed class AnalyzeCommand(IAnsiConsole console) : Command<AnalyzeSettin
         using var store = CaseStore.OpenForWrite(casePath);
         var (_, code) = IngestRunner.Run(console, store, settings, cancellation);
         if (code == ExitCodes.NothingIngested) return code;
-        HuntRunner.Run(console, store, [BundledRules.Rules], RuleLevels.Informational, cancellation);
+        HuntRunner.Run(console, store, [BundledKnowledge.Rules], RuleLevels.Informational, cancellation);
         var chains = ChainCommand.BuildAndStore(store);
         ChainCommand.WriteStory(console, chains);
         if (!settings.NoReport) ReportCommand.WriteReport(console, store, settings.Report, "html", cancellation);

@@ -1,3 +1,4 @@
+using Timeline.Detection;
 using Timeline.Core.Vocabulary;
 using System.ComponentModel;
 using Spectre.Console;
@@ -39,7 +40,7 @@ public sealed class HuntCommand(IAnsiConsole console) : Command<HuntCommand.Sett
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellation)
     {
-        var dirs = (settings.NoBundled ? [] : new[] { BundledRules.Rules }).Concat(settings.Rules).ToList();
+        var dirs = (settings.NoBundled ? [] : new[] { BundledKnowledge.Rules }).Concat(settings.Rules).ToList();
         using var store = CaseStore.OpenForWrite(settings.Case!);
         HuntRunner.Run(console, store, dirs, settings.MinLevel, cancellation);
         return ExitCodes.Ok;

@@ -1,3 +1,4 @@
+using Timeline.Detection;
 using Timeline.Core.Vocabulary;
 using System.Diagnostics;
 using Spectre.Console;
@@ -18,7 +19,7 @@ public static class HuntRunner
     {
         var clock = Stopwatch.StartNew();
         var rules = RuleLoader.Load(ruleDirs);
-        var engine = new RuleEngine(rules, SourceMappings.Load(BundledRules.Mappings));
+        var engine = new RuleEngine(rules, SourceMappings.Load(BundledKnowledge.Mappings));
         long events = 0;
         IEnumerable<Core.Events.EventRecord> Counted()
         {
