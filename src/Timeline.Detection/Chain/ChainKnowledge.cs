@@ -1,10 +1,10 @@
 namespace Timeline.Detection.Chain;
 
 /// <summary>
-/// What the chain builder knows as data: the phase map (<c>sigma/phases.yml</c>) and the indicator
-/// lists (<c>sigma/indicators/</c>). The bundled folder is <see cref="BundledKnowledge.Root"/>.
+/// What the chain builder knows as data: the phase map (<c>sigma/phases.yml</c>), the indicator
+/// lists (<c>sigma/indicators/</c>) and the command-line patterns (<c>sigma/commands/</c>). The bundled folder is <see cref="BundledKnowledge.Root"/>.
 /// </summary>
-public sealed record ChainKnowledge(PhaseMap Phases, IndicatorCatalog Indicators)
+public sealed record ChainKnowledge(PhaseMap Phases, IndicatorCatalog Indicators, CommandPatterns Commands)
 {
     public static ChainKnowledge Load(string sigmaDirectory)
     {
@@ -12,7 +12,7 @@ public sealed record ChainKnowledge(PhaseMap Phases, IndicatorCatalog Indicators
         var indicators = Path.Combine(sigmaDirectory, BundledKnowledge.IndicatorsFolder);
         if (!File.Exists(phases)) throw new ChainKnowledgeException($"{phases}: not found (the chain needs the bundled sigma/ folder)");
         if (!Directory.Exists(indicators)) throw new ChainKnowledgeException($"{indicators}: not found (the chain needs the bundled sigma/ folder)");
-        return new ChainKnowledge(PhaseMap.Load(phases), IndicatorCatalog.Load(indicators));
+        return new ChainKnowledge(PhaseMap.Load(phases), IndicatorCatalog.Load(indicators), CommandPatterns.Load(Path.Combine(sigmaDirectory, BundledKnowledge.CommandsFolder)));
     }
 
     private static readonly Lazy<ChainKnowledge> BundledInstance = new(() => Load(BundledKnowledge.Root));

@@ -17,7 +17,7 @@ public sealed class EventAnalytics
     public EventAnalytics(ChainKnowledge knowledge)
     {
         _phases = knowledge.Phases;
-        var commands = new CommandAnalytic(knowledge.Indicators);
+        var commands = new CommandAnalytic(knowledge.Indicators, knowledge.Commands);
         _analytics =
         [
             new LinuxAuthAnalytic(commands, knowledge.Phases),
