@@ -74,7 +74,7 @@ public static class ChainMarkdown
         var sb = new StringBuilder(s.Length);
         foreach (var ch in s)
         {
-            if (Core.Output.VisibleText.IsHidden(ch)) sb.Append("\\u{").Append(((int)ch).ToString("X4", CultureInfo.InvariantCulture)).Append('}');
+            if (Core.Output.VisibleText.IsHidden(ch)) Core.Output.VisibleText.AppendEscaped(sb, ch);
             else
             {
                 if ("\\`*_[]<>|#!".Contains(ch)) sb.Append('\\');
