@@ -73,13 +73,8 @@ public sealed class CronAnalytic(CommandAnalytic commands, PhaseMap phases, Indi
 
     private static void Churn(EventRecord e, HostEvidence host, long t)
     {
-        var q = host.CrontabEdits;
-        q.Enqueue(t);
-        while (q.Count > 0 && t - q.Peek() > host.Options.ChurnWindow.Ticks) q.Dequeue();
-        if (q.Count < host.Options.ChurnMinEdits) return;
-        if (host.LastChurnTicks is { } last && t - last < TimeSpan.TicksPerMinute) return;
-        host.LastChurnTicks = t;
-        var signal = Signal.From(e, e.Message, AttackPhase.Evasion, "crontab-churn", $"{q.Count} crontab LIST/REPLACE lines within {host.Options.ChurnWindow.TotalSeconds:0} s",
+        if (!host.CrontabEdit(t, out var edits)) return;
+        var signal = Signal.From(e, e.Message, AttackPhase.Evasion, "crontab-churn", $"{edits} crontab LIST/REPLACE lines within {host.Options.ChurnWindow.TotalSeconds:0} s",
             "a script rewriting cron tables in a loop: miners removing competitors' jobs (Kinsing d.sh, threat-notes §1.4.1, §4.3 item 7)", 0.8, true);
         host.Add(signal, $"churn|{t / TimeSpan.TicksPerMinute}");
     }

@@ -14,12 +14,7 @@ public sealed class HistoryAnalytic(CommandAnalytic commands, PhaseMap phases) :
     public Signal? Observe(EventRecord e, HostEvidence host)
     {
         var user = e.Fields.Get(FieldNames.User) ?? "?";
-        host.HistoryFiles.TryAdd(user, e.Origin.File);
-        if (e.Ticks is { } t && e.TimeQuality == TimeQuality.Exact && host.HistoryTimes.GetValueOrDefault(user) is var list)
-        {
-            if (list is null) host.HistoryTimes[user] = list = [];
-            if (list.Count < 100_000) list.Add(t);
-        }
+        host.SawHistory(user, e.Origin.File, e.TimeQuality == TimeQuality.Exact ? e.Ticks : null);
         if (e.Fields.Get(FieldNames.Command) is not { } command) return null;
         return CommandSignals.From(e, command, commands.Analyze(command), phases, $"{user}'s shell history");
     }

@@ -16,7 +16,7 @@ public sealed class LinuxAuthAnalytic(CommandAnalytic commands, PhaseMap phases)
     public Signal? Observe(EventRecord e, HostEvidence host)
     {
         var f = e.Fields;
-        if (f.Get(FieldNames.Event) is null && OwnAddress.In(e.Message) is { } own && host.OwnAddresses.Count < 64) host.OwnAddresses.TryAdd(own.Ip, (e.Id, e.Ticks, own.How));
+        if (f.Get(FieldNames.Event) is null && OwnAddress.In(e.Message) is { } own) host.SawOwnAddress(own.Ip, e.Id, e.Ticks, own.How);
         switch (f.Get(FieldNames.Event))
         {
             case AuthEvents.SshFailed:
@@ -34,7 +34,7 @@ public sealed class LinuxAuthAnalytic(CommandAnalytic commands, PhaseMap phases)
                 return null;
             case AuthEvents.SshDisconnect:
             case AuthEvents.SessionClose when f.Get(FieldNames.PamService) == "sshd":
-                if (f.Get(FieldNames.Pid) is { } pid && host.OpenSessions.TryGetValue("sshd:" + pid, out var open) && open.CloseTicks is null) open.CloseTicks = e.Ticks;
+                if (f.Get(FieldNames.Pid) is { } pid && host.OpenSession("sshd:" + pid) is { CloseTicks: null } open) open.CloseTicks = e.Ticks;
                 return null;
             case AuthEvents.Sudo:
                 if (f.Get(FieldNames.Command) is not { } command) return null;
@@ -57,11 +57,7 @@ public sealed class LinuxAuthAnalytic(CommandAnalytic commands, PhaseMap phases)
         }
     }
 
-    private static SourceTally Tally(HostEvidence host, string ip, long? ticks)
-    {
-        if (!host.Sources.TryGetValue(ip, out var tally)) host.Sources[ip] = tally = new SourceTally { FirstSeenTicks = ticks ?? 0 };
-        return tally;
-    }
+    private static SourceTally Tally(HostEvidence host, string ip, long? ticks) => host.Source(ip, ticks ?? 0);
 
     private static void Accept(EventRecord e, HostEvidence host)
     {
@@ -73,7 +69,7 @@ public sealed class LinuxAuthAnalytic(CommandAnalytic commands, PhaseMap phases)
         var tally = ip is null ? null : Tally(host, ip, t);
         var keyKey = user + "|" + fp;
         var newKey = fp is not null && !host.KeysSeen.ContainsKey(keyKey) && host.HasBaselineBefore(t);
-        if (fp is not null) host.KeysSeen.TryAdd(keyKey, t);
+        if (fp is not null) host.SawKey(keyKey, t);
         var login = new Login
         {
             EventId = e.Id,

@@ -36,7 +36,7 @@ public sealed class PersistenceFileAnalytic(CommandAnalytic commands, PhaseMap p
                 entry.Facts["command"] = command;
                 entry.Facts["cron_path"] = f.Get(FieldNames.Path) ?? e.Origin.File;
                 entry.Facts["owner"] = owner ?? "";
-                host.CrontabEntries.Add(entry);
+                host.KeepCrontabEntry(entry);
                 return entry.Strong ? host.Add(entry) : null;
             }
             case PersistenceEvents.CrontabInvalid:
@@ -55,7 +55,7 @@ public sealed class PersistenceFileAnalytic(CommandAnalytic commands, PhaseMap p
                     marker is null ? "an authorized key" : $"the key comment '{marker.Value}' marks {marker.Note} ({marker.Source})", marker is null ? 0.2 : 0.9, marker is not null);
                 key.Facts["key_fp"] = f.Get(FieldNames.KeyFingerprint) ?? "";
                 key.Facts["key_path"] = f.Get(FieldNames.Path) ?? e.Origin.File;
-                host.AuthorizedKeys.Add(key);
+                host.KeepAuthorizedKey(key);
                 return marker is null ? null : host.Add(key);
             }
             case PersistenceEvents.SystemdExec or PersistenceEvents.RcLocalCommand:

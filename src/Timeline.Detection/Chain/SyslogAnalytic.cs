@@ -20,7 +20,7 @@ public sealed class SyslogAnalytic(IndicatorCatalog indicators) : IEventAnalytic
     public Signal? Observe(EventRecord e, HostEvidence host)
     {
         var m = e.Message;
-        if (OwnAddress.In(m) is { } own && host.OwnAddresses.Count < 64) host.OwnAddresses.TryAdd(own.Ip, (e.Id, e.Ticks, own.How));
+        if (OwnAddress.In(m) is { } own) host.SawOwnAddress(own.Ip, e.Id, e.Ticks, own.How);
         if (m.Contains("unrecognized MSR", StringComparison.Ordinal) && Msr.Match(m) is { Success: true } msr)
         {
             var comm = msr.Groups["comm"].Value;

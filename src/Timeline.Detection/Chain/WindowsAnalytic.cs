@@ -35,7 +35,7 @@ public sealed class WindowsAnalytic(CommandAnalytic commands, PhaseMap phases, I
             {
                 var source = Source(f);
                 if (source is null) return null;
-                if (!host.Sources.TryGetValue(source, out var tally)) host.Sources[source] = tally = new SourceTally { FirstSeenTicks = e.Ticks ?? 0 };
+                var tally = host.Source(source, e.Ticks ?? 0);
                 tally.Fail(e.Ticks, f.Get(FieldNames.User) ?? f.Get(WindowsFieldNames.TargetUserName));
                 return null;
             }
@@ -84,7 +84,7 @@ public sealed class WindowsAnalytic(CommandAnalytic commands, PhaseMap phases, I
             }
             default:
             {
-                if ((f.Get(WindowsFieldNames.SubjectUserSid) is { Length: > 0 } sid) && (f.Get(WindowsFieldNames.SubjectUserName) is { Length: > 0 } subject) && subject != "-") host.SidNames.TryAdd(sid, subject);
+                if ((f.Get(WindowsFieldNames.SubjectUserSid) is { Length: > 0 } sid) && (f.Get(WindowsFieldNames.SubjectUserName) is { Length: > 0 } subject) && subject != "-") host.NameSid(sid, subject);
                 if (f.Get(FieldNames.Command) is not { } command) return null;
                 var user = UserOf(f, host);
                 var s = CommandSignals.From(e, command, commands.Analyze(command), phases, kind == WindowsEvents.ScriptBlock || id == "4104" ? $"PowerShell script block of {user ?? "?"}" : $"process of {user ?? "?"}");
@@ -101,7 +101,7 @@ public sealed class WindowsAnalytic(CommandAnalytic commands, PhaseMap phases, I
         if (f.GetValueOrDefault(FieldNames.User) is { Length: > 0 } user && user != "-") return user;
         if (f.GetValueOrDefault(WindowsFieldNames.SubjectUserName) is { Length: > 0 } subject && subject != "-") return subject;
         if (f.GetValueOrDefault("UserID") is not { Length: > 0 } sid) return null;
-        return WellKnownSids.TryGetValue(sid, out var known) ? known : host.SidNames.TryGetValue(sid, out var name) ? name : sid;
+        return WellKnownSids.TryGetValue(sid, out var known) ? known : host.SidName(sid) ?? sid;
     }
 
     private static readonly Dictionary<string, string> WellKnownSids = new(StringComparer.OrdinalIgnoreCase)
@@ -125,7 +125,7 @@ public sealed class WindowsAnalytic(CommandAnalytic commands, PhaseMap phases, I
         var f = e.Fields;
         var type = f.Get(FieldNames.LogonType) ?? f.Get(WindowsFieldNames.LogonType);
         var user = f.Get(FieldNames.User) ?? f.Get(WindowsFieldNames.TargetUserName);
-        if ((f.Get(WindowsFieldNames.TargetUserSid) ?? f.Get(FieldNames.UserSid)) is { Length: > 0 } sid && user is { Length: > 0 } && user != "-") host.SidNames.TryAdd(sid, user);
+        if ((f.Get(WindowsFieldNames.TargetUserSid) ?? f.Get(FieldNames.UserSid)) is { Length: > 0 } sid && user is { Length: > 0 } && user != "-") host.NameSid(sid, user);
         if (type is not ("10" or "3") || e.Ticks is not { } t) return;
         var source = Source(f);
         if (source is null || user is null || user.EndsWith('$') || user is "ANONYMOUS LOGON") return;
@@ -179,8 +179,8 @@ public sealed class WindowsAnalytic(CommandAnalytic commands, PhaseMap phases, I
             login.RuleIds.AddRange(preceding.RuleIds);
             host.Forget(preceding);
         }
-        if (own is null) host.Sources[source] = own = new SourceTally { FirstSeenTicks = t };
-        if (f.Get(FieldNames.KeyFingerprint) is { } fp) host.KeysSeen.TryAdd(user + "|" + fp, t);
+        own ??= host.Source(source, t);
+        if (f.Get(FieldNames.KeyFingerprint) is { } fp) host.SawKey(user + "|" + fp, t);
         if (preceding is null) own.Successes++;
         host.Keep(login, login.FailuresBefore >= host.Options.BruteForceMinFailures || login.NewSource || type == "10");
     }
