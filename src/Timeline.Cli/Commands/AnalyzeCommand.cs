@@ -1,3 +1,5 @@
+using Timeline.Detection;
+using Timeline.Core.Vocabulary;
 using System.ComponentModel;
 using Spectre.Console;
 using Spectre.Console.Cli;

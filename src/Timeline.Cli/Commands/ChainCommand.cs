@@ -1,3 +1,5 @@
+using Timeline.Core.Events;
+using Timeline.Core.Vocabulary;
 using System.ComponentModel;
 using System.Text;
 using Spectre.Console;
@@ -129,7 +131,7 @@ public sealed class ChainCommand(IAnsiConsole console) : Command<ChainCommand.Se
 
             var steps = new Table().Border(TableBorder.Simple).AddColumns("time (UTC)", "known by", "phase", "what happened", "evidence");
             foreach (var s in c.Steps)
-                steps.AddRow(TimeWords.Of(s.Ticks), ChainMarkdown.Quality(s.TimeQuality), ChainMarkdown.Phase(s.Phase), E(TerminalText.Cut(s.Summary, 140)), E(TerminalText.Cut($"{Path.GetFileName(s.Origin.File)}:{s.Origin.Position}", 40)));
+                steps.AddRow(TimeWords.Of(s.Ticks), TimeQualityText.Words(s.TimeQuality), PhaseTable.Name(s.Phase), E(TerminalText.Cut(s.Summary, 140)), E(TerminalText.Cut($"{Path.GetFileName(s.Origin.File)}:{s.Origin.Position}", 40)));
             console.Write(steps);
 
             if (c.Indicators.Count > 0)

@@ -1,3 +1,5 @@
+using Timeline.Detection;
+using Timeline.Core.Vocabulary;
 using System.ComponentModel;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -23,13 +25,13 @@ public sealed class HuntCommand(IAnsiConsole console) : Command<HuntCommand.Sett
 
         [CommandOption("--min-level <LEVEL>")]
         [Description("Ignore rules below this level: informational, low, medium, high, critical. Default informational.")]
-        [DefaultValue("informational")]
-        public string MinLevel { get; init; } = "informational";
+        [DefaultValue(RuleLevels.Informational)]
+        public string MinLevel { get; init; } = RuleLevels.Informational;
 
         public override ValidationResult Validate()
         {
-            if (MinLevel is not ("informational" or "low" or "medium" or "high" or "critical"))
-                return ValidationResult.Error($"--min-level must be informational, low, medium, high or critical, not '{MinLevel}'.");
+            if (!RuleLevels.Ordered.Contains(MinLevel))
+                return ValidationResult.Error($"--min-level must be {RuleLevels.Listed}, not '{MinLevel}'.");
             if (NoBundled && Rules.Length == 0) return ValidationResult.Error("--no-bundled-rules needs at least one --rules DIR.");
             foreach (var r in Rules)
                 if (!Directory.Exists(r) && !File.Exists(r)) return ValidationResult.Error($"--rules '{r}' does not exist.");
@@ -39,7 +41,7 @@ public sealed class HuntCommand(IAnsiConsole console) : Command<HuntCommand.Sett
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellation)
     {
-        var dirs = (settings.NoBundled ? [] : new[] { BundledRules.Rules }).Concat(settings.Rules).ToList();
+        var dirs = (settings.NoBundled ? [] : new[] { BundledKnowledge.Rules }).Concat(settings.Rules).ToList();
         using var store = CaseStores.OpenForWrite(settings.Case!);
         HuntRunner.Print(console, HuntStep.Run(store, new HuntRequest { RuleDirs = dirs, MinLevel = settings.MinLevel, Cancellation = cancellation }));
         return ExitCodes.Ok;

@@ -1,3 +1,4 @@
+using Timeline.Core.Vocabulary;
 using System.ComponentModel;
 using System.Globalization;
 using System.Text.Json;

@@ -1,3 +1,4 @@
+using Timeline.Core.Vocabulary;
 using Spectre.Console;
 using Timeline.Cli.Output;
 using Timeline.Pipeline;
@@ -27,8 +28,6 @@ public static class HuntRunner
         foreach (var line in o.RegexNotes) console.MarkupLine($"[yellow]{Markup.Escape(TerminalText.Safe(line))}[/]");
     }
 
-    private static int LevelRank(string level) => level switch
-    {
-        "critical" => 0, "high" => 1, "medium" => 2, "low" => 3, _ => 4,
-    };
+    // Most severe first; unknown levels sort with informational.
+    private static int LevelRank(string level) => RuleLevels.Severity(level) ?? RuleLevels.Ordered.Count - 1;
 }

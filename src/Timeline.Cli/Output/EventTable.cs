@@ -1,3 +1,4 @@
+using Timeline.Core.Vocabulary;
 using Spectre.Console;
 using Timeline.Core.Events;
 using Timeline.Core.Output;
@@ -29,7 +30,7 @@ public static class EventTable
             if (anchor is not null) cells.Add(new Text(e.Id == anchor.Id ? "▶" : ""));
             if (columns is null)
             {
-                cells.AddRange([new Text(TimeText.PositionOf(e, tableStyle: true, none: "-")), new Text(QualityCode.Of(e.TimeQuality)), new Text(TerminalText.Cut(e.Host, 24)), new Text(e.Parser), new Text(TerminalText.Cut(e.Fields.Get("event"), 24)), new Text(TerminalText.Cut(Body(e), 160))]);
+                cells.AddRange([new Text(TimeText.PositionOf(e, tableStyle: true, none: "-")), new Text(TimeQualityText.Letters(e.TimeQuality)), new Text(TerminalText.Cut(e.Host, 24)), new Text(e.Parser), new Text(TerminalText.Cut(e.Fields.Get(FieldNames.Event), 24)), new Text(TerminalText.Cut(Body(e), 160))]);
             }
             else
             {
@@ -45,7 +46,7 @@ public static class EventTable
             return;
         }
         console.Write(table);
-        if (columns is null) console.MarkupLine(Markup.Escape(QualityCode.Legend));
+        if (columns is null) console.MarkupLine(Markup.Escape(TimeQualityText.Legend));
         if (rows == limit) console.MarkupLine($"Showing the first {rows} events; use --limit N for more, or --format jsonl|csv for all.");
     }
 

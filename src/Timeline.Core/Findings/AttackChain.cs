@@ -49,7 +49,14 @@ public sealed record AttackStep(
     string Why,
     IReadOnlyList<string> RuleIds,
     double Confidence,
-    Origin Origin);
+    Origin Origin)
+{
+    /// <summary>
+    /// ATT&amp;CK technique ids (<c>T1053.003</c>) the step stands for: those of the analytic that flagged
+    /// it and those tagged on the rules that matched its event. Data, never parsed back out of <see cref="Why"/>.
+    /// </summary>
+    public IReadOnlyList<string> Techniques { get; init; } = [];
+}
 
 /// <summary>An indicator of compromise: type (ip, url, domain, pool, wallet, path, user, ssh-key, cron, service, task, …), value, role and the events it was seen in.</summary>
 public sealed record Indicator(string Type, string Value, string Role, IReadOnlyList<string> EventIds);

@@ -1,3 +1,4 @@
+using Timeline.Core.Vocabulary;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Timeline.Core.Events;
@@ -30,8 +31,6 @@ namespace Timeline.Core.Output;
 /// </summary>
 public static class ChainJson
 {
-    private static readonly Regex CitedTechniques = new(@"\[ATT&CK ((?:T\d{4}(?:\.\d{3})?)(?:, T\d{4}(?:\.\d{3})?)*)\]$", RegexOptions.CultureInvariant);
-    private static readonly Regex TechniqueTag = new(@"^attack\.t\d{4}(?:\.\d{3})?$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
 
     /// <summary>The IOC lists of the contract and the indicator types each holds.</summary>
     private static readonly (string Key, string[] Types)[] IocLists =
@@ -58,17 +57,10 @@ public static class ChainJson
         return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
     }
 
-    /// <summary>ATT&amp;CK technique ids of a step: from its rules' tags and from the technique ids its reason cites.</summary>
+    /// <summary>ATT&amp;CK technique ids of a step: its own <see cref="AttackStep.Techniques"/> and its rules' tags (chains stored before the field existed carry only the latter).</summary>
     public static IReadOnlyList<string> Techniques(AttackStep step, IRuleMatchLookup? matches)
     {
-        var ids = new List<string>();
-        if (matches is not null && matches.Of(step.EventId) is { Count: > 0 } onEvent)
-            foreach (var m in onEvent.Where(m => step.RuleIds.Count == 0 || step.RuleIds.Contains(m.RuleId)))
-                foreach (var tag in m.Tags.Where(t => TechniqueTag.IsMatch(t.Trim())))
-                    ids.Add("T" + tag.Trim()["attack.t".Length..]);
-        if (CitedTechniques.Match(step.Why) is { Success: true } cited)
-            ids.AddRange(cited.Groups[1].Value.Split(", "));
-        return ids.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        return step.Techniques.Concat(TechniqueIds.OfRules(step.EventId, step.RuleIds, matches)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
     }
 
     private static void WriteChain(Utf8JsonWriter json, AttackChain c, IReadOnlyList<AttackChain> all, IRuleMatchLookup? matches)
@@ -88,7 +80,7 @@ public static class ChainJson
         foreach (var s in c.Steps)
         {
             json.WriteStartObject();
-            json.WriteString("phase", s.Phase.ToString().ToLowerInvariant());
+            json.WriteString("phase", PhaseTable.Name(s.Phase));
             WriteTime(json, "time", s.Ticks);
             json.WriteString("timeQuality", TimeQualityText.Format(s.TimeQuality));
             json.WriteString("summary", s.Summary);

@@ -5,9 +5,10 @@ namespace Timeline.Core.Output;
 
 /// <summary>
 /// Attacker-chosen text made visible instead of obeyed: C0/C1 control characters (ANSI escape
-/// sequences, carriage returns, backspaces), DEL and bidirectional overrides (which can make a
-/// command read backwards) are written as <c>\u{XXXX}</c>. Used for terminals and Markdown; the HTML
-/// report hides a wider set (zero-width characters, separators) in its own encoder.
+/// sequences, carriage returns, backspaces), DEL, bidirectional marks and overrides (which can make a
+/// command read backwards), and invisible characters that hide or split words (soft hyphen, zero-width
+/// space/joiners, word joiner, line and paragraph separators, the byte-order mark) are written as
+/// <c>\u{XXXX}</c>. The one definition for terminals, Markdown and the HTML report.
 /// </summary>
 public static class VisibleText
 {
@@ -22,14 +23,21 @@ public static class VisibleText
         for (; i < text.Length; i++)
         {
             var c = text[i];
-            if (IsHidden(c)) sb.Append("\\u{").Append(((int)c).ToString("X4", CultureInfo.InvariantCulture)).Append('}');
+            if (IsHidden(c)) AppendEscaped(sb, c);
             else sb.Append(c);
         }
         return sb.ToString();
     }
 
+    /// <summary>Writes a hidden character as <c>\u{XXXX}</c>.</summary>
+    public static void AppendEscaped(StringBuilder sb, char c) =>
+        sb.Append("\\u{").Append(((int)c).ToString("X4", CultureInfo.InvariantCulture)).Append('}');
+
     public static bool IsHidden(char c) =>
         c < 0x20 || c == 0x7F || (c >= 0x80 && c <= 0x9F)
-        || c == '\u061C' || c == '\u200E' || c == '\u200F'
-        || (c >= '\u202A' && c <= '\u202E') || (c >= '\u2066' && c <= '\u2069');
+        || c == '\u00AD' || c == '\u061C' || c == '\u180E'
+        || (c >= '\u200B' && c <= '\u200F')
+        || (c >= '\u2028' && c <= '\u202E')
+        || (c >= '\u2060' && c <= '\u2069')
+        || c == '\uFEFF';
 }

@@ -36,7 +36,7 @@ public sealed class EventFindings : IRuleMatchLookup
     public AttackPhase? PhaseOf(string eventId) => _phases.Value.TryGetValue(eventId, out var p) ? p : null;
 
     /// <summary>The public spelling of the event's phase (<c>entry</c>, <c>persistence</c>, …), or null.</summary>
-    public string? PhaseNameOf(string eventId) => _phases.Value.TryGetValue(eventId, out var p) ? Output.PhaseName.Of(p) : null;
+    public string? PhaseNameOf(string eventId) => _phases.Value.TryGetValue(eventId, out var p) ? Vocabulary.PhaseTable.Name(p) : null;
 
     /// <summary>Every rule match of the case, streamed (for tallies: hits per rule, level, technique).</summary>
     public IEnumerable<RuleMatch> AllMatches() => _store.Matches.Read();

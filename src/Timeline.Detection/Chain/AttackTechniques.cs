@@ -1,9 +1,9 @@
 namespace Timeline.Detection.Chain;
 
 /// <summary>
-/// The ATT&amp;CK techniques an analytic's finding stands for (threat-notes §1 section titles), cited at
-/// the end of a step's reason as <c>[ATT&amp;CK T1053.003, T1105]</c> — the contract's <c>attack</c> list
-/// reads them from there, next to the technique tags of the rules that matched.
+/// The ATT&amp;CK techniques an analytic's finding stands for (threat-notes §1 section titles). They go
+/// into <see cref="Timeline.Core.Findings.AttackStep.Techniques"/> next to the technique tags of the
+/// rules that matched; the contract's <c>attack</c> list reads them from there.
 /// </summary>
 public static class AttackTechniques
 {
@@ -73,8 +73,4 @@ public static class AttackTechniques
     /// <summary>The kinds behind a signal: its own kind and every finding it carries.</summary>
     public static IReadOnlyList<string> Of(Signal s) =>
         Of(s.Facts.Keys.Where(k => k.StartsWith("finding:", StringComparison.Ordinal)).Select(k => k["finding:".Length..]).Prepend(s.Kind));
-
-    /// <summary>Appends <c> [ATT&amp;CK …]</c> to a reason when there is a technique to cite.</summary>
-    public static string Cite(string why, IReadOnlyList<string> techniques) =>
-        techniques.Count == 0 ? why : $"{why} [ATT&CK {string.Join(", ", techniques)}]";
 }

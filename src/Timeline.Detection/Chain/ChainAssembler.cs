@@ -1,3 +1,4 @@
+using Timeline.Core.Vocabulary;
 using Timeline.Core.Events;
 using Timeline.Core.Findings;
 
@@ -9,7 +10,7 @@ namespace Timeline.Detection.Chain;
 /// events that belong (<see cref="ChainLinker"/>) and adds IOCs, the response plan, gaps and moves.
 /// A host with no attacker evidence (no strong signal, no brute-force success, no inbound move) has no chain.
 /// </summary>
-public sealed class ChainAssembler(ChainKnowledge knowledge, ChainOptions options)
+public sealed class ChainAssembler(ChainKnowledge knowledge, ChainOptions options, IRuleMatchLookup? matches = null)
 {
     public AttackChain? Assemble(HostEvidence h, IReadOnlyList<LateralMove> moves)
     {
@@ -63,13 +64,13 @@ public sealed class ChainAssembler(ChainKnowledge knowledge, ChainOptions option
             c.Sessions.Add((login.User, login.Ticks, login.CloseTicks ?? login.Ticks + options.SessionMax.Ticks, login));
         }
         else if (c.Entry?.Point.User is { } u) c.AttackerUsers.Add(u);
-        foreach (var s in strong.Where(s => s.User is not null && s.Parser is "linux/bash-history" or "linux/auth")) c.AttackerUsers.Add(s.User!);
+        foreach (var s in strong.Where(s => s.User is not null && s.Parser is ParserNames.BashHistory or ParserNames.Auth)) c.AttackerUsers.Add(s.User!);
 
         // Keys written by the attacker, unless the key was already in use before the incident (an admin's key put back).
         foreach (var s in strong.Where(s => s.Facts.ContainsKey("finding:keys-tamper")))
             foreach (var fp in s.Artifacts.KeyFingerprints)
                 if (!h.KeysSeen.Any(k => k.Key.EndsWith("|" + fp, StringComparison.Ordinal) && k.Value < (s.Ticks ?? long.MaxValue))) c.AttackerKeys.Add(fp);
-        foreach (var k in h.AuthorizedKeys.Where(k => k.Strong)) c.AttackerKeys.Add(k.Facts.GetValueOrDefault("key_fp") ?? "");
+        foreach (var k in h.AuthorizedKeys.Where(k => k.Strong)) c.AttackerKeys.Add(k.Facts.GetValueOrDefault(FieldNames.KeyFingerprint) ?? "");
         c.AttackerKeys.Remove("");
 
         foreach (var l in h.Logins)
@@ -93,37 +94,43 @@ public sealed class ChainAssembler(ChainKnowledge knowledge, ChainOptions option
         if (c.Returns.Count > 0) c.End = Math.Max(c.End ?? 0, c.Returns.Max(r => r.Ticks));
     }
 
+    /// <summary>The step with the analytic's technique ids and those tagged on its event's rules, ordered and without repeats like the contract.</summary>
+    private AttackStep Cited(AttackStep step, IEnumerable<string> analytic) => step with
+    {
+        Techniques = analytic.Concat(TechniqueIds.OfRules(step.EventId, step.RuleIds, matches)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList(),
+    };
+
     private List<AttackStep> Steps(AttackContext c)
     {
         var steps = new List<(long? Anchor, AttackStep Step)>();
         if (c.Entry is { } entry)
         {
             if (entry.Login is { } l)
-                steps.Add((l.Ticks, new AttackStep(AttackPhase.Entry, l.Ticks, l.TimeQuality, l.EventId, entry.Point.Summary, AttackTechniques.Cite(entry.Point.Why, AttackTechniques.Of([entry.Point.Kind])), l.RuleIds, entry.Point.Confidence, l.Origin)));
+                steps.Add((l.Ticks, Cited(new AttackStep(AttackPhase.Entry, l.Ticks, l.TimeQuality, l.EventId, entry.Point.Summary, entry.Point.Why, l.RuleIds, entry.Point.Confidence, l.Origin), AttackTechniques.Of([entry.Point.Kind]))));
             else if (entry.Signal is { } s && entry.Point.Kind == "exploited-service")
-                steps.Add((s.SortTicks, new AttackStep(AttackPhase.Entry, s.Ticks, s.TimeQuality, s.EventId, entry.Point.Summary + " — " + s.Summary, AttackTechniques.Cite(entry.Point.Why + "; " + s.Why, AttackTechniques.Of(AttackTechniques.Of([entry.Point.Kind]).Concat(AttackTechniques.Of(s)))), s.RuleIds, entry.Point.Confidence, s.Origin)));
+                steps.Add((s.SortTicks, Cited(new AttackStep(AttackPhase.Entry, s.Ticks, s.TimeQuality, s.EventId, entry.Point.Summary + " — " + s.Summary, entry.Point.Why + "; " + s.Why, s.RuleIds, entry.Point.Confidence, s.Origin), AttackTechniques.Of([entry.Point.Kind]).Concat(AttackTechniques.Of(s)))));
         }
         foreach (var r in c.Returns)
         {
             var planted = r.KeyFingerprint is { } fp && c.AttackerKeys.Contains(fp);
-            steps.Add((r.Ticks, new AttackStep(planted ? AttackPhase.Persistence : AttackPhase.Entry, r.Ticks, r.TimeQuality, r.EventId,
+            steps.Add((r.Ticks, Cited(new AttackStep(planted ? AttackPhase.Persistence : AttackPhase.Entry, r.Ticks, r.TimeQuality, r.EventId,
                 $"{(planted ? "logs back in with the planted key" : "logs back in")} as '{r.User}' from {r.SourceIp}",
-                AttackTechniques.Cite(planted ? $"key {r.KeyFingerprint} was planted by the attacker: the persistence works" : $"same address as the entry ({r.SourceIp})", AttackTechniques.Of([planted ? "returned-key" : "returned"])), r.RuleIds, planted ? 0.9 : 0.7, r.Origin)));
+                planted ? $"key {r.KeyFingerprint} was planted by the attacker: the persistence works" : $"same address as the entry ({r.SourceIp})", r.RuleIds, planted ? 0.9 : 0.7, r.Origin), AttackTechniques.Of([planted ? "returned-key" : "returned"]))));
         }
         foreach (var (s, anchor) in c.Included)
         {
             var repeats = s.Repeats > 1 ? $" (×{s.Repeats}, last {TimeWords.Of(s.LastTicks)})" : "";
-            steps.Add((anchor ?? s.SortTicks, new AttackStep(s.Phase, s.Ticks, s.TimeQuality, s.EventId, s.Summary + repeats,
-                AttackTechniques.Cite(s.Why + (s.RuleTitles.Count > 0 ? $"; rules: {string.Join(", ", s.RuleTitles)}" : ""), AttackTechniques.Of(s)), s.RuleIds, Math.Round(s.Confidence, 2), s.Origin)));
+            steps.Add((anchor ?? s.SortTicks, Cited(new AttackStep(s.Phase, s.Ticks, s.TimeQuality, s.EventId, s.Summary + repeats,
+                s.Why + (s.RuleTitles.Count > 0 ? $"; rules: {string.Join(", ", s.RuleTitles)}" : ""), s.RuleIds, Math.Round(s.Confidence, 2), s.Origin), AttackTechniques.Of(s))));
         }
         foreach (var m in c.Outbound)
             if (m.Outbound is { } o && !c.Contains(o))
-                steps.Add((o.Ticks, new AttackStep(AttackPhase.Lateral, o.Ticks, o.TimeQuality, o.EventId, $"moves to {m.ToHost}: {CommandSignals.Excerpt(o.Text, 100)}", AttackTechniques.Cite(m.Via, AttackTechniques.Of(["ssh-out"])), o.RuleIds, m.Confidence, o.Origin)));
+                steps.Add((o.Ticks, Cited(new AttackStep(AttackPhase.Lateral, o.Ticks, o.TimeQuality, o.EventId, $"moves to {m.ToHost}: {CommandSignals.Excerpt(o.Text, 100)}", m.Via, o.RuleIds, m.Confidence, o.Origin), AttackTechniques.Of(["ssh-out"]))));
         // Worm code leaves no ssh command on this host: the move is told by the logon on the peer.
         foreach (var m in c.Outbound.Where(m => m.Outbound is null))
-            steps.Add((m.Inbound.Ticks, new AttackStep(AttackPhase.Lateral, m.Inbound.Ticks, m.Inbound.TimeQuality, m.Inbound.EventId,
+            steps.Add((m.Inbound.Ticks, Cited(new AttackStep(AttackPhase.Lateral, m.Inbound.Ticks, m.Inbound.TimeQuality, m.Inbound.EventId,
                 $"moves to {m.ToHost}: '{m.Inbound.User}' logs in there from {m.Inbound.SourceIp} ({m.Inbound.Method}), this host's address",
-                AttackTechniques.Cite(m.Via, AttackTechniques.Of(["ssh-out"])), m.Inbound.RuleIds, m.Confidence, m.Inbound.Origin)));
+                m.Via, m.Inbound.RuleIds, m.Confidence, m.Inbound.Origin), AttackTechniques.Of(["ssh-out"]))));
         return steps.OrderBy(s => s.Anchor ?? long.MaxValue)
             .ThenBy(s => s.Step.TimeQuality.HasFlag(TimeQuality.FileMtime))
             .ThenBy(s => s.Step.Origin.File, StringComparer.Ordinal)

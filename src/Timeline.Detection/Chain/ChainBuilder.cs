@@ -32,7 +32,7 @@ public static class ChainBuilder
         }
         var all = hosts.Values.OrderBy(h => h.Host, StringComparer.Ordinal).ToList();
         var moves = new LateralLinker(options).Link(all);
-        var assembler = new ChainAssembler(knowledge, options);
+        var assembler = new ChainAssembler(knowledge, options, matches);
         return all.Select(h => assembler.Assemble(h, moves)).OfType<AttackChain>().ToList();
     }
 

@@ -1,3 +1,4 @@
+using Timeline.Core.Vocabulary;
 using Timeline.Core.Findings;
 
 namespace Timeline.Detection.Chain;
@@ -23,11 +24,11 @@ public sealed class ChainLinker(ChainOptions options)
             if (c.Entry is { Point.Kind: "exploited-service", Signal: { } es } && ReferenceEquals(es, s)) continue;
             if (s.Strong || InSession(c, s) || Shares(s, tokens) || CronEditInWindow(c, s)) c.Included.Add((s, s.Ticks));
         }
-        var ranCommands = c.Included.Where(i => i.Signal.Parser == "linux/cron" && i.Signal.Timed).ToList();
+        var ranCommands = c.Included.Where(i => i.Signal.Parser == ParserNames.Cron && i.Signal.Timed).ToList();
         var installers = c.Included.Where(i => i.Signal.Facts.ContainsKey("finding:crontab-install") || i.Signal.Facts.ContainsKey("finding:keys-tamper")).ToList();
         foreach (var entry in h.CrontabEntries)
         {
-            var command = entry.Facts.GetValueOrDefault("command") ?? "";
+            var command = entry.Facts.GetValueOrDefault(FieldNames.Command) ?? "";
             var ran = ranCommands.FirstOrDefault(r => r.Signal.Text.Trim() == command.Trim());
             var installed = installers.FirstOrDefault(i => command.Length > 8 && i.Signal.Text.Contains(command.Trim(), StringComparison.Ordinal));
             var anchor = installed.Signal?.Ticks ?? ran.Signal?.Ticks;
@@ -42,7 +43,7 @@ public sealed class ChainLinker(ChainOptions options)
         var keyWriters = c.Included.Where(i => i.Signal.Artifacts.KeyFingerprints.Count > 0 || i.Signal.Facts.ContainsKey("finding:keys-tamper")).ToList();
         foreach (var key in h.AuthorizedKeys)
         {
-            var fp = key.Facts.GetValueOrDefault("key_fp") ?? "";
+            var fp = key.Facts.GetValueOrDefault(FieldNames.KeyFingerprint) ?? "";
             var planted = c.AttackerKeys.Contains(fp) || key.Strong;
             var writer = keyWriters.FirstOrDefault(w => w.Signal.Artifacts.KeyFingerprints.Contains(fp));
             var used = c.Returns.FirstOrDefault(l => l.KeyFingerprint == fp);
@@ -78,7 +79,7 @@ public sealed class ChainLinker(ChainOptions options)
     {
         if (!s.Timed) return false;
         foreach (var (user, from, to, _) in c.Sessions)
-            if (s.Ticks >= from && s.Ticks <= to && (s.User is null || s.User == user || s.Parser == "linux/auth")) return true;
+            if (s.Ticks >= from && s.Ticks <= to && (s.User is null || s.User == user || s.Parser == ParserNames.Auth)) return true;
         return false;
     }
 

@@ -1,3 +1,5 @@
+using Timeline.Core.Events;
+using Timeline.Core.Vocabulary;
 using System.Globalization;
 using System.Text;
 using Timeline.Core.Findings;
@@ -35,7 +37,7 @@ public static class ChainMarkdown
             md.Append("**Mining started:** ").Append(c.MiningStartTicks is null ? "no evidence of a running miner" : TimeWords.Of(c.MiningStartTicks)).Append("\n\n");
             md.Append("### Steps\n\n| time (UTC) | time known by | phase | what happened | evidence |\n|---|---|---|---|---|\n");
             foreach (var s in c.Steps)
-                md.Append("| ").Append(TimeWords.Of(s.Ticks)).Append(" | ").Append(Quality(s.TimeQuality)).Append(" | ").Append(Phase(s.Phase)).Append(" | ")
+                md.Append("| ").Append(TimeWords.Of(s.Ticks)).Append(" | ").Append(TimeQualityText.Words(s.TimeQuality)).Append(" | ").Append(PhaseTable.Name(s.Phase)).Append(" | ")
                   .Append(Cell(s.Summary)).Append(" | ").Append(Cell(Path.GetFileName(s.Origin.File) + ":" + s.Origin.Position.ToString(CultureInfo.InvariantCulture))).Append(" |\n");
             md.Append('\n');
             if (c.Indicators.Count > 0)
@@ -63,17 +65,6 @@ public static class ChainMarkdown
         return md.ToString();
     }
 
-    public static string Phase(AttackPhase phase) => phase.ToString().ToLowerInvariant();
-
-    public static string Quality(Timeline.Core.Events.TimeQuality q) => q == Timeline.Core.Events.TimeQuality.Exact ? "exact"
-        : string.Join(", ", Enum.GetValues<Timeline.Core.Events.TimeQuality>().Where(f => f != 0 && q.HasFlag(f)).Select(f => f switch
-        {
-            Timeline.Core.Events.TimeQuality.YearInferred => "year inferred",
-            Timeline.Core.Events.TimeQuality.ZoneAssumed => "zone assumed",
-            Timeline.Core.Events.TimeQuality.FileMtime => "file mtime",
-            _ => "order only",
-        }));
-
     private static string Pct(double v) => (v * 100).ToString("0", CultureInfo.InvariantCulture) + " %";
 
     /// <summary>Escapes Markdown syntax and neutralises control and bidirectional characters.</summary>
@@ -83,7 +74,7 @@ public static class ChainMarkdown
         var sb = new StringBuilder(s.Length);
         foreach (var ch in s)
         {
-            if (Core.Output.VisibleText.IsHidden(ch)) sb.Append("\\u{").Append(((int)ch).ToString("X4", CultureInfo.InvariantCulture)).Append('}');
+            if (Core.Output.VisibleText.IsHidden(ch)) Core.Output.VisibleText.AppendEscaped(sb, ch);
             else
             {
                 if ("\\`*_[]<>|#!".Contains(ch)) sb.Append('\\');

@@ -1,3 +1,4 @@
+using Timeline.Core.Vocabulary;
 using Timeline.Core.Findings;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
@@ -28,7 +29,6 @@ internal static class ChainYaml
         map.Children.TryGetValue(new YamlScalarNode(key), out var node) && node is YamlScalarNode s ? s.Value : null;
 
     public static AttackPhase Phase(string? text, string path, long line) =>
-        Enum.TryParse<AttackPhase>(text, ignoreCase: true, out var phase) && Enum.IsDefined(phase)
-            ? phase
-            : throw new ChainKnowledgeException($"{path}:{line}: '{text}' is not a phase ({string.Join(", ", Enum.GetNames<AttackPhase>().Select(n => n.ToLowerInvariant()))})");
+        PhaseTable.Parse(text)
+            ?? throw new ChainKnowledgeException($"{path}:{line}: '{text}' is not a phase ({string.Join(", ", PhaseTable.All.Select(d => d.Name))})");
 }

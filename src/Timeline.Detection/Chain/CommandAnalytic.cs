@@ -1,3 +1,4 @@
+using Timeline.Core.Vocabulary;
 using Timeline.Core.Findings;
 
 namespace Timeline.Detection.Chain;
@@ -5,28 +6,20 @@ namespace Timeline.Detection.Chain;
 /// <summary>
 /// Reads one command line (bash history, cron <c>CMD</c>, sudo <c>COMMAND=</c>, crontab entry,
 /// rc.local, systemd <c>Exec*=</c>, Windows process, task or service command) and says what the
-/// attacker was doing with it. Shapes follow threat-notes §1.3–§1.7; names, pools, markers and
-/// wallet shapes come from <see cref="IndicatorCatalog"/>.
+/// attacker was doing with it. Shapes follow threat-notes §1.3–§1.7: the texts that count are the
+/// pattern lists of <see cref="CommandPatterns"/> (<c>sigma/commands/</c>); names, pools, markers and
+/// wallet shapes come from <see cref="IndicatorCatalog"/>. What a match means (finding, phase,
+/// confidence) is decided here.
 /// </summary>
-public sealed class CommandAnalytic(IndicatorCatalog indicators)
+public sealed class CommandAnalytic(IndicatorCatalog indicators, CommandPatterns patterns)
 {
-    private static readonly string[] Downloaders = ["wget ", "curl ", "wget\t", "curl\t", "tftp ", "fetch ", "lwp-download ", "Invoke-WebRequest", "DownloadString", "DownloadFile", "Net.WebClient", "certutil -urlcache", "bitsadmin /transfer", "curl.exe "];
-    private static readonly string[] PipeToShell = ["| sh", "|sh", "| bash", "|bash", "bash -s", "sh -s", "| /bin/sh", "| /bin/bash", "|/bin/sh", "|/bin/bash", "| iex", "|iex", "IEX(", "IEX (", "Invoke-Expression"];
-    private static readonly string[] HistoryClearing = ["history -c", "history -w", "HISTFILE=/dev/null", "unset HISTFILE", "HISTSIZE=0", "HISTFILESIZE=0", "shopt -ou history", "set +o history", "Clear-History"];
-    private static readonly string[] ReconCommands = ["uname -a", "/proc/cpuinfo", "nproc", "lscpu", "whoami", "cat /etc/passwd", "free -m", "free -g", "crontab -l", "cat /etc/issue", "cat /etc/os-release", "ps aux", "netstat -", "ss -tunlp", "ip a", "ifconfig", "last -", "hostname -I", "known_hosts", "systeminfo", "Get-WmiObject Win32_Processor"];
-
-    // Windows download tools (threat-notes §1.4; LOLBAS): certutil -urlcache (-split -f), bitsadmin /transfer,
-    // Invoke-WebRequest / iwr / Start-BitsTransfer, curl.exe -o — with or without ".exe" and the full path.
-    private static readonly System.Text.RegularExpressions.Regex WindowsDownloader = new(
-        @"\b(?:certutil(?:\.exe)?[""']?\s+(?:[-/]\w+\s+)*[-/]urlcache|bitsadmin(?:\.exe)?[""']?\s+(?:/\w+\s+)*/transfer|invoke-webrequest|iwr\s|start-bitstransfer|curl\.exe[""']?\s.*\s-[oO]\b)",
-        System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
-
     public IReadOnlyList<Finding> Analyze(string command, bool persistenceEntry = false)
     {
         var findings = new List<Finding>();
         if (string.IsNullOrWhiteSpace(command)) return findings;
-        var lower = command.ToLowerInvariant();
-        var segments = Segments(command);
+        var text = CommandText.Of(command);
+        var segments = text.Segments;
+        bool Has(string list) => patterns.Matches(list, text);
 
         // Mining: a miner binary run, miner options, pools, wallets.
         var strongArgs = indicators.MinerArgs(command).ToList();
@@ -48,9 +41,9 @@ public sealed class CommandAnalytic(IndicatorCatalog indicators)
             findings.Add(new Finding("miner-tuning", AttackPhase.Mining, "tunes the host for a miner: " + string.Join(", ", strongArgs.Select(a => a.Value.Trim())), 0.6, false));
 
         // Ingress: download piped to a shell, or a download of a known file / from a raw address.
-        var downloads = Downloaders.Any(d => command.Contains(d, StringComparison.OrdinalIgnoreCase)) || lower.StartsWith("wget") || lower.StartsWith("curl") || WindowsDownloader.IsMatch(command);
+        var downloads = Has("downloaders") || Has("downloader-starts") || Has("windows-downloaders");
         var artifacts = downloads ? CommandArtifacts.Of(command) : CommandArtifacts.None;
-        if (downloads && PipeToShell.Any(p => command.Contains(p, StringComparison.OrdinalIgnoreCase)))
+        if (downloads && Has("pipe-to-shell"))
             findings.Add(new Finding("download-exec", AttackPhase.Execution, "downloads a script and pipes it to a shell (download cradle)", 0.9, true));
         else if (downloads && (artifacts.Urls.Count > 0 || artifacts.Ips.Count > 0))
         {
@@ -65,31 +58,31 @@ public sealed class CommandAnalytic(IndicatorCatalog indicators)
         }
 
         // Persistence: authorized_keys, cron tables, boot scripts, units, preload.
-        if (lower.Contains("authorized_keys") && (command.Contains('>') || lower.Contains("ssh-rsa") || lower.Contains("ssh-ed25519") || lower.Contains("tee ")) || lower.Contains("rm -rf .ssh") || lower.Contains("rm -rf ~/.ssh") || lower.Contains("rm -rf /root/.ssh"))
+        if (Has("keys-tamper"))
             findings.Add(new Finding("keys-tamper", AttackPhase.Persistence, "writes SSH authorized_keys (a key gives the attacker a way back in)", 0.85, true));
-        if (!persistenceEntry && (lower.Contains("| crontab -") || lower.Contains("|crontab -") || lower.Contains("crontab -r") || System.Text.RegularExpressions.Regex.IsMatch(lower, @"crontab\s+/") ||
-            (command.Contains('>') && (lower.Contains("/etc/crontab") || lower.Contains("/etc/cron.d/") || lower.Contains("/var/spool/cron")))))
+        // '>' is the shell's redirect: writing a table or boot file, not reading it.
+        if (!persistenceEntry && (Has("crontab-install") || Has("crontab-install-file") || (command.Contains('>') && Has("cron-table-paths"))))
             findings.Add(new Finding("crontab-install", AttackPhase.Persistence, "installs or replaces a cron table", 0.7, false));
-        if (!persistenceEntry && command.Contains('>') && (lower.Contains("/etc/rc.local") || lower.Contains("/etc/ld.so.preload") || lower.Contains("/etc/init.d/") || lower.Contains("/etc/systemd/system/") || lower.Contains("/lib/systemd/system/")))
+        if (!persistenceEntry && command.Contains('>') && Has("boot-files"))
             findings.Add(new Finding("boot-persistence", AttackPhase.Persistence, "writes a boot script, unit or ld.so.preload", 0.8, true));
-        if (lower.Contains("schtasks") && lower.Contains("/create") || lower.Contains("sc create") || lower.Contains("sc.exe create") || lower.Contains("new-service") || lower.Contains("register-scheduledtask"))
+        if (Has("windows-persistence"))
             findings.Add(new Finding("windows-persistence", AttackPhase.Persistence, "creates a scheduled task or service from the command line", 0.7, true));
 
         // Evasion.
-        if (HistoryClearing.Any(h => command.Contains(h, StringComparison.Ordinal)) || (lower.Contains("_history") && (lower.Contains("rm ") || lower.Contains("shred") || lower.Contains("truncate") || lower.Contains("/dev/null"))))
+        if (Has("history-clearing") || Has("history-file-wipe"))
             findings.Add(new Finding("history-clear", AttackPhase.Evasion, "clears or disables shell history (T1070.003)", 0.85, true));
-        if ((lower.Contains("/var/log") && (lower.Contains("rm ") || lower.Contains("truncate") || lower.Contains("shred") || lower.Contains("> /var/log") || lower.Contains(">/var/log"))) || lower.Contains("journalctl --vacuum") || lower.Contains("wevtutil cl") || lower.Contains("clear-eventlog"))
+        if (Has("log-clearing"))
             findings.Add(new Finding("log-clear", AttackPhase.Evasion, "deletes or empties system logs (T1070.002 / v19 T1685.006)", 0.85, true));
-        if (segments.Any(s => FirstWord(s) == "chattr"))
+        if (Has("immutable-flag-tools"))
         {
-            var onSensitive = lower.Contains(".ssh") || lower.Contains("cron") || lower.Contains("/tmp") || lower.Contains("/etc/") || lower.Contains("/var/tmp");
+            var onSensitive = Has("sensitive-paths");
             findings.Add(new Finding("chattr", AttackPhase.Evasion, "changes immutable flags (chattr) " + (onSensitive ? "on SSH, cron or temp paths" : ""), 0.7, onSensitive));
         }
-        if ((lower.Contains("pkill") || lower.Contains("killall") || lower.Contains("kill -9")) && (lower.Contains("xmrig") || lower.Contains("kinsing") || lower.Contains("kdevtmpfsi") || lower.Contains("netstat") || lower.Contains("$3>") || lower.Contains("sysguard") || lower.Contains("stratum")))
+        if (Has("process-killers") && Has("competitor-targets"))
             findings.Add(new Finding("competitor-kill", AttackPhase.Evasion, "kills competing miners (threat-notes §1.5)", 0.85, true));
-        if (lower.Contains("setenforce 0") || lower.Contains("ufw disable") || lower.Contains("iptables -f") || lower.Contains("apparmor stop") || lower.Contains("disable apparmor") || lower.Contains("set-mppreference") || lower.Contains("add-mppreference -exclusion"))
+        if (Has("defense-off"))
             findings.Add(new Finding("defense-off", AttackPhase.Evasion, "turns off a security control (SELinux, firewall, AppArmor, Defender)", 0.7, true));
-        if (lower.Contains("-enc ") || lower.Contains("-encodedcommand") || lower.Contains("base64 -d") || lower.Contains("base64 --decode"))
+        if (Has("encoded-payload"))
             findings.Add(new Finding("encoded", AttackPhase.Execution, "runs an encoded payload", 0.75, true));
 
         foreach (var marker in indicators.Markers(command))
@@ -100,23 +93,22 @@ public sealed class CommandAnalytic(IndicatorCatalog indicators)
         // Lateral movement: ssh/scp to another host.
         foreach (var target in SshTarget.AllIn(command))
         {
-            var forceful = target.KeyFile is not null || lower.Contains("stricthostkeychecking=no") || lower.Contains("batchmode") || downloads;
+            var forceful = target.KeyFile is not null || Has("ssh-unattended") || downloads;
             findings.Add(new Finding("ssh-out", AttackPhase.Lateral, $"{target.Tool} to {(target.User is null ? "" : target.User + "@")}{target.Host}{(target.KeyFile is null ? "" : " with key " + target.KeyFile)}", forceful ? 0.8 : 0.5, forceful));
         }
 
         // Accounts and privilege.
-        var first = segments.Select(FirstWord).ToList();
-        if (first.Any(w => w is "useradd" or "adduser" or "usermod" or "chpasswd" or "passwd" or "visudo") || lower.Contains("/etc/sudoers") || lower.Contains("net user /add") || lower.Contains("net localgroup administrators"))
-            findings.Add(new Finding("account", AttackPhase.Privilege, "creates or changes an account, a password or sudo rights", 0.6, lower.Contains("-u 0") || lower.Contains("-o -u") || lower.Contains("nopasswd")));
+        if (Has("account-tools") || Has("account-changes"))
+            findings.Add(new Finding("account", AttackPhase.Privilege, "creates or changes an account, a password or sudo rights", 0.6, Has("privileged-account")));
 
         // Hands-on activity that only matters inside an attacker's session.
         if (findings.Count == 0)
         {
-            if (ReconCommands.Any(r => command.Contains(r, StringComparison.Ordinal)) || first.Any(w => w is "w" or "id" or "uptime"))
+            if (Has("recon-commands") || Has("recon-tools"))
                 findings.Add(new Finding("recon", AttackPhase.Execution, "looks around the host (system, CPU, users, network)", 0.4, false));
-            else if (first.Any(w => w.StartsWith("./", StringComparison.Ordinal) || w is "nohup" or "chmod") || lower.Contains("chmod +x") || lower.Contains("chmod 777"))
+            else if (Has("exec-prep-relative") || Has("exec-prep-tools") || Has("exec-prep-modes"))
                 findings.Add(new Finding("exec-prep", AttackPhase.Execution, "makes a file executable or runs one from the working directory", 0.4, false));
-            else if (first.Any(w => w is "tar" or "unzip" or "mkdir" or "cd" or "mv" or "cp" or "rm") && (lower.Contains("/tmp") || lower.Contains("/var/tmp") || lower.Contains("/dev/shm") || lower.Contains(".tar.gz") || lower.Contains("/.")))
+            else if (Has("staging-tools") && Has("staging-places"))
                 findings.Add(new Finding("staging", AttackPhase.Execution, "unpacks or moves files in a temporary or hidden directory", 0.4, false));
         }
         return findings;

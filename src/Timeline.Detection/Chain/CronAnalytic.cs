@@ -1,3 +1,4 @@
+using Timeline.Core.Vocabulary;
 using Timeline.Core.Events;
 using Timeline.Core.Findings;
 
@@ -11,18 +12,18 @@ namespace Timeline.Detection.Chain;
 /// </summary>
 public sealed class CronAnalytic(CommandAnalytic commands, PhaseMap phases, IndicatorCatalog indicators) : IEventAnalytic
 {
-    public bool Handles(string parser) => parser == "linux/cron";
+    public bool Handles(string parser) => parser == ParserNames.Cron;
 
     public Signal? Observe(EventRecord e, HostEvidence host)
     {
         var f = e.Fields;
-        var user = f.Get("cron_user");
+        var user = f.Get(FieldNames.CronUser);
         var service = indicators.IsServiceAccount(user);
-        switch (f.Get("event"))
+        switch (f.Get(FieldNames.Event))
         {
-            case "cron_cmd":
+            case CronEvents.Cmd:
             {
-                var command = f.Get("command");
+                var command = f.Get(FieldNames.Command);
                 if (command is null) return null;
                 var findings = commands.Analyze(command).ToList();
                 if (service)
@@ -30,23 +31,23 @@ public sealed class CronAnalytic(CommandAnalytic commands, PhaseMap phases, Indi
                 var signal = CommandSignals.From(e, command, findings, phases, $"cron job of {user}");
                 if (signal is null) return null;
                 signal.Facts["owner"] = user ?? "";
-                signal.Facts["cron_cmd"] = command;
+                signal.Facts[CronEvents.Cmd] = command;
                 return host.Add(signal, $"cron_cmd|{user}|{command}");
             }
-            case "cron_replace" or "cron_list" or "cron_begin_edit" or "cron_delete":
+            case CronEvents.Replace or CronEvents.List or CronEvents.BeginEdit or CronEvents.Delete:
             {
-                if (e.Ticks is { } t && f.Get("event") is "cron_replace" or "cron_list") Churn(e, host, t);
-                var what = f.Get("event") switch { "cron_replace" => "replaced", "cron_list" => "listed", "cron_delete" => "deleted", _ => "opened for editing" };
+                if (e.Ticks is { } t && f.Get(FieldNames.Event) is CronEvents.Replace or CronEvents.List) Churn(e, host, t);
+                var what = f.Get(FieldNames.Event) switch { "cron_replace" => "replaced", CronEvents.List => "listed", CronEvents.Delete => "deleted", _ => "opened for editing" };
                 var signal = Signal.From(e, e.Message, AttackPhase.Persistence, service ? "service-crontab" : "crontab-edit",
-                    $"crontab of {f.Get("cron_target") ?? user} {what} by {user}",
+                    $"crontab of {f.Get(FieldNames.CronTarget) ?? user} {what} by {user}",
                     service ? $"the service account '{user}' edited a cron table: an exploited service writing persistence (threat-notes §1.2)" : "a cron table changed",
                     service ? 0.85 : 0.4, service);
                 signal.Facts["owner"] = user ?? "";
-                return host.Add(signal, $"edit|{user}|{f.Get("event")}|{(e.Ticks ?? 0) / TimeSpan.TicksPerSecond}");
+                return host.Add(signal, $"edit|{user}|{f.Get(FieldNames.Event)}|{(e.Ticks ?? 0) / TimeSpan.TicksPerSecond}");
             }
-            case "cron_reload":
+            case CronEvents.Reload:
             {
-                var path = f.Get("path") ?? "";
+                var path = f.Get(FieldNames.Path) ?? "";
                 var owner = service || indicators.IsServiceAccount(path[(path.LastIndexOf('/') + 1)..]);
                 var signal = Signal.From(e, e.Message, AttackPhase.Persistence, owner ? "service-crontab" : "crontab-reload",
                     $"cron loaded the changed table {path}", owner ? $"a table of the service account '{user}' was loaded" : "cron reads a table after it changed", owner ? 0.8 : 0.4, owner);
@@ -54,10 +55,10 @@ public sealed class CronAnalytic(CommandAnalytic commands, PhaseMap phases, Indi
                 signal.Facts["owner"] = user ?? "";
                 return host.Add(signal, $"reload|{path}|{(e.Ticks ?? 0) / TimeSpan.TicksPerMinute}");
             }
-            case "cron_error":
+            case CronEvents.Error:
             {
-                var path = f.Get("path") ?? "";
-                var reason = f.Get("reason") ?? "error";
+                var path = f.Get(FieldNames.Path) ?? "";
+                var reason = f.Get(FieldNames.Reason) ?? "error";
                 var spool = path.Contains("/spool/cron", StringComparison.Ordinal) || path.Contains("/cron.d/", StringComparison.Ordinal) || path.Contains("crontab", StringComparison.Ordinal) || path.StartsWith("crontabs/", StringComparison.Ordinal);
                 var signal = Signal.From(e, e.Message, AttackPhase.Persistence, "cron-error", $"cron could not read {(path.Length > 0 ? path : "a table")}: {reason}",
                     "cron rejects lines that crontab(1) would never write: the table was written by another program, e.g. a Redis dump saved as a crontab (threat-notes §1.2, §4.3 item 10)",
@@ -72,13 +73,8 @@ public sealed class CronAnalytic(CommandAnalytic commands, PhaseMap phases, Indi
 
     private static void Churn(EventRecord e, HostEvidence host, long t)
     {
-        var q = host.CrontabEdits;
-        q.Enqueue(t);
-        while (q.Count > 0 && t - q.Peek() > host.Options.ChurnWindow.Ticks) q.Dequeue();
-        if (q.Count < host.Options.ChurnMinEdits) return;
-        if (host.LastChurnTicks is { } last && t - last < TimeSpan.TicksPerMinute) return;
-        host.LastChurnTicks = t;
-        var signal = Signal.From(e, e.Message, AttackPhase.Evasion, "crontab-churn", $"{q.Count} crontab LIST/REPLACE lines within {host.Options.ChurnWindow.TotalSeconds:0} s",
+        if (!host.CrontabEdit(t, out var edits)) return;
+        var signal = Signal.From(e, e.Message, AttackPhase.Evasion, "crontab-churn", $"{edits} crontab LIST/REPLACE lines within {host.Options.ChurnWindow.TotalSeconds:0} s",
             "a script rewriting cron tables in a loop: miners removing competitors' jobs (Kinsing d.sh, threat-notes §1.4.1, §4.3 item 7)", 0.8, true);
         host.Add(signal, $"churn|{t / TimeSpan.TicksPerMinute}");
     }

@@ -1,3 +1,4 @@
+using Timeline.Core.Vocabulary;
 using Timeline.Core.Findings;
 
 namespace Timeline.Detection.Chain;
@@ -25,7 +26,7 @@ public sealed class EntryRanker(ChainOptions options)
             if (start is { } s && (login.Ticks > s + slack || login.Ticks < s - lookback)) continue;
             var lateral = inbound.FirstOrDefault(m => m.Inbound.EventId == login.EventId);
             var covers = start is { } st && login.Ticks <= st + slack && (login.CloseTicks ?? login.Ticks + options.SessionMax.Ticks) >= st;
-            var sameUser = first?.User is null || first.User == login.User || first.Parser == "linux/cron";
+            var sameUser = first?.User is null || first.User == login.User || first.Parser == ParserNames.Cron;
             // Ended well before the first activity: a finished admin session, not the attacker's.
             var ended = start is { } st2 && login.CloseTicks is { } c && c < st2 - 10 * TimeSpan.TicksPerMinute;
             var adjust = (covers && sameUser ? 0.05 : 0) - (ended ? 0.2 : 0);
@@ -70,7 +71,7 @@ public sealed class EntryRanker(ChainOptions options)
                 string.Join("; ", why), Math.Round((owner is not null ? 0.8 : 0.65) + (errors > 0 ? 0.05 : 0) - (loginBefore ? 0.3 : 0), 2),
                 firstService.EventId, firstService.Ticks, null, owner), null, firstService));
         }
-        else if (first is not null && !loginBefore && first.Parser is "linux/cron" or "linux/crontab" or "windows/evtx" && first.Phase is AttackPhase.Persistence or AttackPhase.Mining or AttackPhase.Execution)
+        else if (first is not null && !loginBefore && first.Parser is ParserNames.Cron or ParserNames.Crontab or ParserNames.Evtx && first.Phase is AttackPhase.Persistence or AttackPhase.Mining or AttackPhase.Execution)
         {
             candidates.Add(new EntryCandidate(new EntryPoint("persistence-without-login", "attacker activity with no logon before it",
                 $"the first attacker activity ({first.Summary}) has no logon before it in the evidence: an exploited service, or a logon the evidence does not cover",

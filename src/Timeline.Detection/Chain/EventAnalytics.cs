@@ -1,3 +1,4 @@
+using Timeline.Core.Vocabulary;
 using Timeline.Core.Events;
 using Timeline.Core.Findings;
 
@@ -16,7 +17,7 @@ public sealed class EventAnalytics
     public EventAnalytics(ChainKnowledge knowledge)
     {
         _phases = knowledge.Phases;
-        var commands = new CommandAnalytic(knowledge.Indicators);
+        var commands = new CommandAnalytic(knowledge.Indicators, knowledge.Commands);
         _analytics =
         [
             new LinuxAuthAnalytic(commands, knowledge.Phases),
@@ -48,12 +49,12 @@ public sealed class EventAnalytics
             return;
         }
         // Failed logons are counted per source by the analytics; a rule on each of them adds no step.
-        if (signal is null && e.Fields.Get("event") is "ssh_failed" or "ssh_invalid_user" or "pam_auth_failure" or "ssh_connection_closed" or "logon_failed") return;
-        var severe = matches.Any(m => m.Level is "high" or "critical");
+        if (signal is null && e.Fields.Get(FieldNames.Event) is AuthEvents.SshFailed or AuthEvents.SshInvalidUser or AuthEvents.PamAuthFailure or AuthEvents.SshConnectionClosed or WindowsEvents.LogonFailed) return;
+        var severe = matches.Any(m => m.Level is RuleLevels.High or RuleLevels.Critical);
         if (signal is null)
         {
             var phase = _phases.PhaseOf(matches.SelectMany(m => m.Tags)) ?? AttackPhase.Execution;
-            var text = e.Fields.Get("command") ?? e.Message;
+            var text = e.Fields.Get(FieldNames.Command) ?? e.Message;
             signal = host.Add(Signal.From(e, text, phase, "rule", matches[0].Title + ": " + CommandSignals.Excerpt(text),
                 "matched " + string.Join(", ", matches.Select(m => $"'{m.Title}' ({m.Level})")), severe ? 0.8 : matches.Any(m => m.Level == "medium") ? 0.6 : 0.4, severe),
                 $"rule|{string.Join(",", matches.Select(m => m.RuleId))}|{text}");

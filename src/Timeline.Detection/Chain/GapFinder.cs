@@ -33,7 +33,7 @@ public sealed class GapFinder
         foreach (var (user, from, to, login) in c.Sessions)
         {
             if (login.Method is "rdp" or "network") continue;
-            var times = c.Host.HistoryTimes.GetValueOrDefault(user);
+            var times = c.Host.HistoryTimesOf(user);
             if (!c.Host.HistoryFiles.ContainsKey(user))
                 gaps.Add(new EvidenceGap("no-history", $"no shell history of '{user}' in the evidence for the session from {login.SourceIp} at {TimeWords.Of(login.Ticks)}", from, to, login.EventId));
             else if (times is null || !times.Any(t => t >= from && t <= to))

@@ -1,3 +1,4 @@
+using Timeline.Core.Vocabulary;
 using Timeline.Core.Events;
 
 namespace Timeline.Detection.Chain;
@@ -8,18 +9,13 @@ namespace Timeline.Detection.Chain;
 /// </summary>
 public sealed class HistoryAnalytic(CommandAnalytic commands, PhaseMap phases) : IEventAnalytic
 {
-    public bool Handles(string parser) => parser == "linux/bash-history";
+    public bool Handles(string parser) => parser == ParserNames.BashHistory;
 
     public Signal? Observe(EventRecord e, HostEvidence host)
     {
-        var user = e.Fields.Get("user") ?? "?";
-        host.HistoryFiles.TryAdd(user, e.Origin.File);
-        if (e.Ticks is { } t && e.TimeQuality == TimeQuality.Exact && host.HistoryTimes.GetValueOrDefault(user) is var list)
-        {
-            if (list is null) host.HistoryTimes[user] = list = [];
-            if (list.Count < 100_000) list.Add(t);
-        }
-        if (e.Fields.Get("command") is not { } command) return null;
+        var user = e.Fields.Get(FieldNames.User) ?? "?";
+        host.SawHistory(user, e.Origin.File, e.TimeQuality == TimeQuality.Exact ? e.Ticks : null);
+        if (e.Fields.Get(FieldNames.Command) is not { } command) return null;
         return CommandSignals.From(e, command, commands.Analyze(command), phases, $"{user}'s shell history");
     }
 }

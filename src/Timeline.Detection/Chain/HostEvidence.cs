@@ -6,7 +6,8 @@ namespace Timeline.Detection.Chain;
 /// What the builder keeps about one host while events stream past: tallies of failed logons per
 /// source, the logons worth remembering, the flagged events, persistence file entries, history
 /// coverage and log silences. Nothing here grows with ordinary events: plain logons are kept in a
-/// bounded ring, repeated signals fold, and tallies are per source.
+/// bounded ring, repeated signals fold, and tallies are per source. The analytics record through
+/// its methods; everything else reads read-only views.
 /// </summary>
 public sealed class HostEvidence(string host, ChainOptions options)
 {
@@ -19,34 +20,106 @@ public sealed class HostEvidence(string host, ChainOptions options)
     public long? FirstTicks { get; private set; }
     public long? LastTicks { get; private set; }
     public long Events { get; private set; }
-    public Dictionary<string, SourceTally> Sources { get; } = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, SourceTally> _sources = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, long> _keysSeen = new(StringComparer.Ordinal);
+    private readonly List<Login> _remarkableLogins = [];
+    private readonly Dictionary<string, Login> _openSessions = new(StringComparer.Ordinal);
+    private readonly List<Signal> _signals = [];
+    private readonly List<Signal> _authorizedKeys = [];
+    private readonly List<Signal> _crontabEntries = [];
+    private readonly Dictionary<string, List<long>> _historyTimes = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _historyFiles = new(StringComparer.Ordinal);
+    private readonly List<(string File, long From, long To)> _silences = [];
+    private readonly Queue<long> _crontabEdits = new();
+    private long? _lastChurnTicks;
+    private readonly Dictionary<string, (string EventId, long? Ticks, string How)> _ownAddresses = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _sidNames = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>At most this many own addresses are kept per host (a host has few; a flood of lease lines must not grow memory).</summary>
+    private const int MaxOwnAddresses = 64;
+    /// <summary>At most this many timed history commands per user.</summary>
+    private const int MaxHistoryTimes = 100_000;
+
+    /// <summary>Logon attempts per source (IP address, or <c>workstation:NAME</c> for Windows).</summary>
+    public IReadOnlyDictionary<string, SourceTally> Sources => _sources;
     /// <summary>First time each (user, key fingerprint) logged in.</summary>
-    public Dictionary<string, long> KeysSeen { get; } = new(StringComparer.Ordinal);
-    public List<Login> RemarkableLogins { get; } = [];
-    public Dictionary<string, Login> OpenSessions { get; } = new(StringComparer.Ordinal);
-    public List<Signal> Signals { get; } = [];
+    public IReadOnlyDictionary<string, long> KeysSeen => _keysSeen;
+    /// <summary>Logons worth remembering (new key, new source, after failures…); ordinary ones live in a bounded ring.</summary>
+    public IReadOnlyList<Login> RemarkableLogins => _remarkableLogins;
+    public IReadOnlyList<Signal> Signals => _signals;
     /// <summary>Entries of authorized_keys files: (user, fingerprint, comment, event).</summary>
-    public List<Signal> AuthorizedKeys { get; } = [];
+    public IReadOnlyList<Signal> AuthorizedKeys => _authorizedKeys;
     /// <summary>Entries of crontab files (user and system tables).</summary>
-    public List<Signal> CrontabEntries { get; } = [];
-    /// <summary>Timed history commands per user (ticks), for "session without history".</summary>
-    public Dictionary<string, List<long>> HistoryTimes { get; } = new(StringComparer.Ordinal);
-    public Dictionary<string, string> HistoryFiles { get; } = new(StringComparer.Ordinal);
-    public List<(string File, long From, long To)> Silences { get; } = [];
-    /// <summary>Recent crontab LIST/REPLACE times, for churn bursts.</summary>
-    public Queue<long> CrontabEdits { get; } = new();
-    public long? LastChurnTicks { get; set; }
-
+    public IReadOnlyList<Signal> CrontabEntries => _crontabEntries;
+    /// <summary>Timed history commands of a user (ticks), for "session without history"; null when none.</summary>
+    public IReadOnlyList<long>? HistoryTimesOf(string user) => _historyTimes.GetValueOrDefault(user);
+    /// <summary>The history file of each user.</summary>
+    public IReadOnlyDictionary<string, string> HistoryFiles => _historyFiles;
+    /// <summary>Stretches with no event in a file that logged before and after.</summary>
+    public IReadOnlyList<(string File, long From, long To)> Silences => _silences;
     /// <summary>Addresses the host's own evidence states as its own (DHCP lease, listening address…), with the first event saying so.</summary>
-    public Dictionary<string, (string EventId, long? Ticks, string How)> OwnAddresses { get; } = new(StringComparer.Ordinal);
+    public IReadOnlyDictionary<string, (string EventId, long? Ticks, string How)> OwnAddresses => _ownAddresses;
 
-    /// <summary>Windows account SIDs seen with their names (4624 target, 4688 subject), to name the user of events that carry only a SID (4104 <c>UserID</c>).</summary>
-    public Dictionary<string, string> SidNames { get; } = new(StringComparer.OrdinalIgnoreCase);
+    /// <summary>The tally of a logon source, created at its first sight.</summary>
+    public SourceTally Source(string key, long firstSeenTicks)
+    {
+        if (!_sources.TryGetValue(key, out var tally)) _sources[key] = tally = new SourceTally { FirstSeenTicks = firstSeenTicks };
+        return tally;
+    }
+
+    /// <summary>Records a key logon (<c>user|fingerprint</c>); the first time counts.</summary>
+    public void SawKey(string userAndFingerprint, long ticks) => _keysSeen.TryAdd(userAndFingerprint, ticks);
+
+    /// <summary>Records an address the host says is its own; the first event saying so counts.</summary>
+    public void SawOwnAddress(string ip, string eventId, long? ticks, string how)
+    {
+        if (_ownAddresses.Count < MaxOwnAddresses) _ownAddresses.TryAdd(ip, (eventId, ticks, how));
+    }
+
+    /// <summary>Records a shell history line of a user: the file, and the time when the line carried an exact one.</summary>
+    public void SawHistory(string user, string file, long? exactTicks)
+    {
+        _historyFiles.TryAdd(user, file);
+        if (exactTicks is not { } t) return;
+        if (!_historyTimes.TryGetValue(user, out var list)) _historyTimes[user] = list = [];
+        if (list.Count < MaxHistoryTimes) list.Add(t);
+    }
+
+    /// <summary>Keeps an authorized_keys entry (they are linked to key logons later, not stepped on their own).</summary>
+    public void KeepAuthorizedKey(Signal key) => _authorizedKeys.Add(key);
+
+    /// <summary>Keeps a crontab file entry (linked to the cron runs of its command later).</summary>
+    public void KeepCrontabEntry(Signal entry) => _crontabEntries.Add(entry);
+
+    /// <summary>Names a Windows account SID (4624 target, 4688 subject), to name the user of events that carry only a SID (4104 <c>UserID</c>).</summary>
+    public void NameSid(string sid, string name) => _sidNames.TryAdd(sid, name);
+
+    /// <summary>The name seen with a SID, or null.</summary>
+    public string? SidName(string sid) => _sidNames.GetValueOrDefault(sid);
+
+    /// <summary>The open logon session with this key (<c>sshd:PID</c>), or null.</summary>
+    public Login? OpenSession(string key) => _openSessions.GetValueOrDefault(key);
+
+    /// <summary>
+    /// Records a crontab LIST/REPLACE at <paramref name="ticks"/> and says whether it completes a burst
+    /// (<see cref="ChainOptions.ChurnMinEdits"/> within <see cref="ChainOptions.ChurnWindow"/>, at most one
+    /// burst a minute); <paramref name="edits"/> is the number of edits in the window.
+    /// </summary>
+    public bool CrontabEdit(long ticks, out int edits)
+    {
+        _crontabEdits.Enqueue(ticks);
+        while (_crontabEdits.Count > 0 && ticks - _crontabEdits.Peek() > Options.ChurnWindow.Ticks) _crontabEdits.Dequeue();
+        edits = _crontabEdits.Count;
+        if (edits < Options.ChurnMinEdits) return false;
+        if (_lastChurnTicks is { } last && ticks - last < TimeSpan.TicksPerMinute) return false;
+        _lastChurnTicks = ticks;
+        return true;
+    }
 
     /// <summary>The logon added last (so rule matches on that event attach to it).</summary>
     public Login? LastLogin { get; private set; }
 
-    public IEnumerable<Login> Logins => RemarkableLogins.Concat(_plainLogins).OrderBy(l => l.Ticks);
+    public IEnumerable<Login> Logins => _remarkableLogins.Concat(_plainLogins).OrderBy(l => l.Ticks);
 
     public void Saw(EventRecord e)
     {
@@ -55,8 +128,8 @@ public sealed class HostEvidence(string host, ChainOptions options)
         FirstTicks ??= t;
         if (LastTicks is null || t > LastTicks) LastTicks = t;
         var sha = e.Origin.Sha256;
-        if (_lastByFile.TryGetValue(sha, out var last) && t - last.Last >= Options.Silence.Ticks && Silences.Count < Options.MaxSilences)
-            Silences.Add((e.Origin.File, last.Last, t));
+        if (_lastByFile.TryGetValue(sha, out var last) && t - last.Last >= Options.Silence.Ticks && _silences.Count < Options.MaxSilences)
+            _silences.Add((e.Origin.File, last.Last, t));
         _lastByFile[sha] = (t, e.Origin.File);
     }
 
@@ -71,10 +144,10 @@ public sealed class HostEvidence(string host, ChainOptions options)
             foreach (var r in signal.RuleIds) if (!earlier.RuleIds.Contains(r)) earlier.RuleIds.Add(r);
             return earlier;
         }
-        if (Signals.Count >= Options.MaxSignalsPerHost) return signal;
+        if (_signals.Count >= Options.MaxSignalsPerHost) return signal;
         _signalsByKey[key] = signal;
         signal.Kept = true;
-        Signals.Add(signal);
+        _signals.Add(signal);
         return signal;
     }
 
@@ -82,7 +155,7 @@ public sealed class HostEvidence(string host, ChainOptions options)
     public void Keep(Login login, bool remarkable)
     {
         LastLogin = login;
-        if (remarkable) RemarkableLogins.Add(login);
+        if (remarkable) _remarkableLogins.Add(login);
         else
         {
             _plainLogins.Enqueue(login);
@@ -90,21 +163,21 @@ public sealed class HostEvidence(string host, ChainOptions options)
         }
         if (login.SessionKey is { } key)
         {
-            if (OpenSessions.Count >= Options.MaxPlainLogins) OpenSessions.Clear();
-            OpenSessions[key] = login;
+            if (_openSessions.Count >= Options.MaxPlainLogins) _openSessions.Clear();
+            _openSessions[key] = login;
         }
     }
 
     /// <summary>Drops a logon that a later event showed to be part of another (it lives on as that logon's <see cref="Login.Preceding"/>).</summary>
     public void Forget(Login login)
     {
-        if (!RemarkableLogins.Remove(login) && _plainLogins.Contains(login))
+        if (!_remarkableLogins.Remove(login) && _plainLogins.Contains(login))
         {
             var kept = _plainLogins.Where(l => !ReferenceEquals(l, login)).ToList();
             _plainLogins.Clear();
             foreach (var l in kept) _plainLogins.Enqueue(l);
         }
-        if (login.SessionKey is { } key && OpenSessions.TryGetValue(key, out var open) && ReferenceEquals(open, login)) OpenSessions.Remove(key);
+        if (login.SessionKey is { } key && _openSessions.TryGetValue(key, out var open) && ReferenceEquals(open, login)) _openSessions.Remove(key);
         if (ReferenceEquals(LastLogin, login)) LastLogin = null;
     }
 

@@ -1,3 +1,4 @@
+using Timeline.Core.Vocabulary;
 using Timeline.Core.Findings;
 
 namespace Timeline.Detection.Chain;
@@ -78,14 +79,14 @@ public sealed class IocCollector(IndicatorCatalog indicators)
             }
             switch (s.Kind)
             {
-                case "cron-entry": Add("cron", $"{s.Facts.GetValueOrDefault("cron_path")}: {s.Facts.GetValueOrDefault("schedule")} {s.Facts.GetValueOrDefault("command")}", "persistence", s.EventId); break;
-                case "ssh-key": Add("ssh-key", s.Facts.GetValueOrDefault("key_fp"), "planted key", s.EventId); break;
+                case "cron-entry": Add("cron", $"{s.Facts.GetValueOrDefault("cron_path")}: {s.Facts.GetValueOrDefault(FieldNames.Schedule)} {s.Facts.GetValueOrDefault(FieldNames.Command)}", "persistence", s.EventId); break;
+                case "ssh-key": Add("ssh-key", s.Facts.GetValueOrDefault(FieldNames.KeyFingerprint), "planted key", s.EventId); break;
                 case "service" or "winring0": Add("service", s.Facts.GetValueOrDefault("service"), s.Kind == "winring0" ? "miner driver service" : "persistence", s.EventId); break;
                 case "task": Add("task", s.Facts.GetValueOrDefault("task"), "persistence", s.EventId); break;
                 case "account-created": Add("user", s.User, "created by attacker", s.EventId); break;
             }
-            if (s.Facts.ContainsKey("cron_cmd") && s.Timed && s.Strong
-                && !c.Included.Any(i => i.Signal.Kind == "cron-entry" && i.Signal.Facts.GetValueOrDefault("command")?.Trim() == s.Text.Trim()))
+            if (s.Facts.ContainsKey(CronEvents.Cmd) && s.Timed && s.Strong
+                && !c.Included.Any(i => i.Signal.Kind == "cron-entry" && i.Signal.Facts.GetValueOrDefault(FieldNames.Command)?.Trim() == s.Text.Trim()))
                 Add("cron", s.Text, "scheduled command", s.EventId);
         }
         return list.Select(kv => new Indicator(kv.Key.Item1, kv.Key.Item2, kv.Value.Role, kv.Value.Events))

@@ -1,3 +1,4 @@
+using Timeline.Core.Vocabulary;
 namespace Timeline.Detection.Chain;
 
 /// <summary>
@@ -31,7 +32,7 @@ public sealed class LateralLinker(ChainOptions options)
                         if (login is null) continue;
                         var keyed = target.KeyFile is not null && login.Method == "publickey";
                         var gap = TimeWords.Span(Math.Min(at, login.Ticks), Math.Max(at, login.Ticks));
-                        var via = $"'{CommandSignals.Excerpt(outbound.Text, 100)}' in {from.Host}'s {(outbound.Parser == "linux/bash-history" ? "shell history" : "evidence")} at {TimeWords.Of(outbound.Ticks)} and the logon of '{login.User}' on {to.Host} from {login.SourceIp ?? "?"} {gap} apart"
+                        var via = $"'{CommandSignals.Excerpt(outbound.Text, 100)}' in {from.Host}'s {(outbound.Parser == ParserNames.BashHistory ? "shell history" : "evidence")} at {TimeWords.Of(outbound.Ticks)} and the logon of '{login.User}' on {to.Host} from {login.SourceIp ?? "?"} {gap} apart"
                             + (named ? $"; the command names {to.Host}" : "") + (keyed ? $"; both use a key ({target.KeyFile} → {login.KeyFingerprint})" : "")
                             + (login.SourceIp is not null ? $"; {login.SourceIp} is then {from.Host}'s address" : "");
                         moves.Add(new LateralMove(from.Host, to.Host, outbound, login, via, Math.Min(0.95, 0.7 + (named ? 0.1 : 0) + (keyed ? 0.1 : 0))));

@@ -1,3 +1,4 @@
+using Timeline.Core.Vocabulary;
 using Timeline.Core.Events;
 using Timeline.Core.Findings;
 
@@ -10,69 +11,65 @@ namespace Timeline.Detection.Chain;
 /// </summary>
 public sealed class LinuxAuthAnalytic(CommandAnalytic commands, PhaseMap phases) : IEventAnalytic
 {
-    public bool Handles(string parser) => parser == "linux/auth";
+    public bool Handles(string parser) => parser == ParserNames.Auth;
 
     public Signal? Observe(EventRecord e, HostEvidence host)
     {
         var f = e.Fields;
-        if (f.Get("event") is null && OwnAddress.In(e.Message) is { } own && host.OwnAddresses.Count < 64) host.OwnAddresses.TryAdd(own.Ip, (e.Id, e.Ticks, own.How));
-        switch (f.Get("event"))
+        if (f.Get(FieldNames.Event) is null && OwnAddress.In(e.Message) is { } own) host.SawOwnAddress(own.Ip, e.Id, e.Ticks, own.How);
+        switch (f.Get(FieldNames.Event))
         {
-            case "ssh_failed":
-            case "ssh_invalid_user" when f.Get("src_ip") is not null:
+            case AuthEvents.SshFailed:
+            case AuthEvents.SshInvalidUser when f.Get(FieldNames.SrcIp) is not null:
             {
-                var ip = f.Get("src_ip");
+                var ip = f.Get(FieldNames.SrcIp);
                 if (ip is null) return null;
                 var tally = Tally(host, ip, e.Ticks);
-                if (f.Get("event") == "ssh_failed") tally.Fail(e.Ticks, f.Get("user"));
-                else if (f.Get("user") is { } u && tally.Users.Count < SourceTally.MaxUsers) tally.Users.Add(u);
+                if (f.Get(FieldNames.Event) == AuthEvents.SshFailed) tally.Fail(e.Ticks, f.Get(FieldNames.User));
+                else if (f.Get(FieldNames.User) is { } u && tally.Users.Count < SourceTally.MaxUsers) tally.Users.Add(u);
                 return null;
             }
-            case "ssh_accepted":
+            case AuthEvents.SshAccepted:
                 Accept(e, host);
                 return null;
-            case "ssh_disconnect":
-            case "session_close" when f.Get("pam_service") == "sshd":
-                if (f.Get("pid") is { } pid && host.OpenSessions.TryGetValue("sshd:" + pid, out var open) && open.CloseTicks is null) open.CloseTicks = e.Ticks;
+            case AuthEvents.SshDisconnect:
+            case AuthEvents.SessionClose when f.Get(FieldNames.PamService) == "sshd":
+                if (f.Get(FieldNames.Pid) is { } pid && host.OpenSession("sshd:" + pid) is { CloseTicks: null } open) open.CloseTicks = e.Ticks;
                 return null;
-            case "sudo":
-                if (f.Get("command") is not { } command) return null;
-                return CommandSignals.From(e, command, commands.Analyze(command), phases, $"sudo by {f.Get("user")}");
-            case "user_add":
+            case AuthEvents.Sudo:
+                if (f.Get(FieldNames.Command) is not { } command) return null;
+                return CommandSignals.From(e, command, commands.Analyze(command), phases, $"sudo by {f.Get(FieldNames.User)}");
+            case AuthEvents.UserAdd:
             {
-                var uid0 = f.Get("uid") == "0";
-                var oddHome = f.Get("home") is { } h && (h.StartsWith("/tmp", StringComparison.Ordinal) || h.StartsWith("/dev/shm", StringComparison.Ordinal) || h.StartsWith("/var/tmp", StringComparison.Ordinal));
+                var uid0 = f.Get(FieldNames.Uid) == "0";
+                var oddHome = f.Get(FieldNames.Home) is { } h && (h.StartsWith("/tmp", StringComparison.Ordinal) || h.StartsWith("/dev/shm", StringComparison.Ordinal) || h.StartsWith("/var/tmp", StringComparison.Ordinal));
                 return Signal.From(e, e.Message, uid0 ? AttackPhase.Privilege : AttackPhase.Persistence, "account-created",
-                    $"account '{f.Get("user")}' created", uid0 ? "a new account with UID 0 (root rights)" : oddHome ? "a new account living in a temporary directory" : "a new account",
+                    $"account '{f.Get(FieldNames.User)}' created", uid0 ? "a new account with UID 0 (root rights)" : oddHome ? "a new account living in a temporary directory" : "a new account",
                     uid0 || oddHome ? 0.8 : 0.4, uid0 || oddHome);
             }
-            case "group_member_add" when f.Get("group") is "sudo" or "wheel" or "root" or "adm" or "admin":
-                return Signal.From(e, e.Message, AttackPhase.Privilege, "sudo-granted", $"'{f.Get("user")}' added to group '{f.Get("group")}'", "gives the account administrator rights", 0.5, false);
-            case "password_change":
-                return Signal.From(e, e.Message, AttackPhase.Persistence, "password-changed", $"password of '{f.Get("user")}' changed",
+            case AuthEvents.GroupMemberAdd when f.Get(FieldNames.Group) is AuthEvents.Sudo or "wheel" or "root" or "adm" or "admin":
+                return Signal.From(e, e.Message, AttackPhase.Privilege, "sudo-granted", $"'{f.Get(FieldNames.User)}' added to group '{f.Get(FieldNames.Group)}'", "gives the account administrator rights", 0.5, false);
+            case AuthEvents.PasswordChange:
+                return Signal.From(e, e.Message, AttackPhase.Persistence, "password-changed", $"password of '{f.Get(FieldNames.User)}' changed",
                     "attackers change the password of a guessed account to keep it (threat-notes §1.1)", 0.4, false);
             default:
                 return null;
         }
     }
 
-    private static SourceTally Tally(HostEvidence host, string ip, long? ticks)
-    {
-        if (!host.Sources.TryGetValue(ip, out var tally)) host.Sources[ip] = tally = new SourceTally { FirstSeenTicks = ticks ?? 0 };
-        return tally;
-    }
+    private static SourceTally Tally(HostEvidence host, string ip, long? ticks) => host.Source(ip, ticks ?? 0);
 
     private static void Accept(EventRecord e, HostEvidence host)
     {
         var f = e.Fields;
-        if (e.Ticks is not { } t || f.Get("user") is not { } user) return;
-        var ip = f.Get("src_ip");
-        var fp = f.Get("key_fp");
+        if (e.Ticks is not { } t || f.Get(FieldNames.User) is not { } user) return;
+        var ip = f.Get(FieldNames.SrcIp);
+        var fp = f.Get(FieldNames.KeyFingerprint);
         var known = ip is not null && host.Sources.ContainsKey(ip);
         var tally = ip is null ? null : Tally(host, ip, t);
         var keyKey = user + "|" + fp;
         var newKey = fp is not null && !host.KeysSeen.ContainsKey(keyKey) && host.HasBaselineBefore(t);
-        if (fp is not null) host.KeysSeen.TryAdd(keyKey, t);
+        if (fp is not null) host.SawKey(keyKey, t);
         var login = new Login
         {
             EventId = e.Id,
@@ -81,9 +78,9 @@ public sealed class LinuxAuthAnalytic(CommandAnalytic commands, PhaseMap phases)
             Origin = e.Origin,
             User = user,
             SourceIp = ip,
-            Method = f.Get("auth_method") ?? "unknown",
+            Method = f.Get(FieldNames.AuthMethod) ?? "unknown",
             KeyFingerprint = fp,
-            SessionKey = f.Get("pid") is { } pid ? "sshd:" + pid : null,
+            SessionKey = f.Get(FieldNames.Pid) is { } pid ? "sshd:" + pid : null,
             FailuresBefore = tally?.Failures ?? 0,
             UsersTried = tally?.Users.Order(StringComparer.Ordinal).ToList() ?? [],
             FailFirstTicks = tally?.FirstFailTicks,

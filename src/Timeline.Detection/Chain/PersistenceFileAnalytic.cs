@@ -1,3 +1,4 @@
+using Timeline.Core.Vocabulary;
 using Timeline.Core.Events;
 using Timeline.Core.Findings;
 
@@ -11,65 +12,65 @@ namespace Timeline.Detection.Chain;
 /// </summary>
 public sealed class PersistenceFileAnalytic(CommandAnalytic commands, PhaseMap phases, IndicatorCatalog indicators) : IEventAnalytic
 {
-    public bool Handles(string parser) => parser is "linux/crontab" or "linux/authorized-keys" or "linux/systemd-unit" or "linux/rc-local" or "linux/ld-preload";
+    public bool Handles(string parser) => parser is ParserNames.Crontab or ParserNames.AuthorizedKeys or ParserNames.SystemdUnit or ParserNames.RcLocal or ParserNames.LdPreload;
 
     public Signal? Observe(EventRecord e, HostEvidence host)
     {
         var f = e.Fields;
-        switch (f.Get("event"))
+        switch (f.Get(FieldNames.Event))
         {
-            case "crontab_entry":
+            case PersistenceEvents.CrontabEntry:
             {
-                var command = f.Get("command") ?? "";
-                var schedule = f.Get("schedule") ?? "";
+                var command = f.Get(FieldNames.Command) ?? "";
+                var schedule = f.Get(FieldNames.Schedule) ?? "";
                 var findings = commands.Analyze(command, persistenceEntry: true).ToList();
-                var owner = f.Get("cron_user");
+                var owner = f.Get(FieldNames.CronUser);
                 if (schedule.StartsWith('@') && command.Contains("/.", StringComparison.Ordinal))
                     findings.Add(new Finding("cron-shape", AttackPhase.Persistence, $"'{schedule}' runs a program from a hidden directory (threat-notes §1.4.1)", 0.7, true));
-                if (indicators.IsServiceAccount(owner) && f.Get("table") == "user")
+                if (indicators.IsServiceAccount(owner) && f.Get(FieldNames.Table) == "user")
                     findings.Add(new Finding("service-cron", AttackPhase.Persistence, $"a cron table of the service account '{owner}'", 0.75, true));
                 var entry = CommandSignals.From(e, $"{schedule} {command}", findings, phases, $"crontab line of {owner}", AttackPhase.Persistence)
                     ?? Signal.From(e, $"{schedule} {command}", AttackPhase.Persistence, "cron-entry", $"crontab line of {owner}: {CommandSignals.Excerpt(schedule + " " + command)}", "a scheduled job", 0.2, false);
                 entry.Kind = "cron-entry";
                 entry.Facts["schedule"] = schedule;
                 entry.Facts["command"] = command;
-                entry.Facts["cron_path"] = f.Get("path") ?? e.Origin.File;
+                entry.Facts["cron_path"] = f.Get(FieldNames.Path) ?? e.Origin.File;
                 entry.Facts["owner"] = owner ?? "";
-                host.CrontabEntries.Add(entry);
+                host.KeepCrontabEntry(entry);
                 return entry.Strong ? host.Add(entry) : null;
             }
-            case "crontab_invalid":
+            case PersistenceEvents.CrontabInvalid:
             {
-                var signal = Signal.From(e, e.Message, AttackPhase.Persistence, "cron-garbage", $"unparsable line in cron table {f.Get("path") ?? e.Origin.File}",
-                    $"{f.Get("problem") ?? "not a cron line"}: a cron table holding garbage was written by a program other than crontab(1), e.g. a Redis dump (threat-notes §1.2)", 0.7, true);
-                signal.Facts["cron_path"] = f.Get("path") ?? e.Origin.File;
-                signal.Facts["owner"] = f.Get("cron_user") ?? "";
+                var signal = Signal.From(e, e.Message, AttackPhase.Persistence, "cron-garbage", $"unparsable line in cron table {f.Get(FieldNames.Path) ?? e.Origin.File}",
+                    $"{f.Get(FieldNames.Problem) ?? "not a cron line"}: a cron table holding garbage was written by a program other than crontab(1), e.g. a Redis dump (threat-notes §1.2)", 0.7, true);
+                signal.Facts["cron_path"] = f.Get(FieldNames.Path) ?? e.Origin.File;
+                signal.Facts["owner"] = f.Get(FieldNames.CronUser) ?? "";
                 return host.Add(signal, "garbage|" + e.Origin.Sha256);
             }
-            case "authorized_key":
+            case PersistenceEvents.AuthorizedKey:
             {
-                var comment = f.Get("key_comment") ?? "";
-                var marker = indicators.Markers(comment + " " + (f.Get("key_options") ?? "")).FirstOrDefault();
-                var key = Signal.From(e, e.Message, AttackPhase.Persistence, "ssh-key", $"key {f.Get("key_fp")} ({comment}) in {f.Get("user")}'s authorized_keys",
+                var comment = f.Get(FieldNames.KeyComment) ?? "";
+                var marker = indicators.Markers(comment + " " + (f.Get(FieldNames.KeyOptions) ?? "")).FirstOrDefault();
+                var key = Signal.From(e, e.Message, AttackPhase.Persistence, "ssh-key", $"key {f.Get(FieldNames.KeyFingerprint)} ({comment}) in {f.Get(FieldNames.User)}'s authorized_keys",
                     marker is null ? "an authorized key" : $"the key comment '{marker.Value}' marks {marker.Note} ({marker.Source})", marker is null ? 0.2 : 0.9, marker is not null);
-                key.Facts["key_fp"] = f.Get("key_fp") ?? "";
-                key.Facts["key_path"] = f.Get("path") ?? e.Origin.File;
-                host.AuthorizedKeys.Add(key);
+                key.Facts["key_fp"] = f.Get(FieldNames.KeyFingerprint) ?? "";
+                key.Facts["key_path"] = f.Get(FieldNames.Path) ?? e.Origin.File;
+                host.KeepAuthorizedKey(key);
                 return marker is null ? null : host.Add(key);
             }
-            case "systemd_exec" or "rc_local_command":
+            case PersistenceEvents.SystemdExec or PersistenceEvents.RcLocalCommand:
             {
-                var command = f.Get("command") ?? "";
-                var where = f.Get("event") == "systemd_exec" ? $"systemd unit {f.Get("unit")}" : "/etc/rc.local";
+                var command = f.Get(FieldNames.Command) ?? "";
+                var where = f.Get(FieldNames.Event) == PersistenceEvents.SystemdExec ? $"systemd unit {f.Get(FieldNames.Unit)}" : "/etc/rc.local";
                 var signal = CommandSignals.From(e, command, commands.Analyze(command, persistenceEntry: true), phases, where, AttackPhase.Persistence);
                 if (signal is null || !signal.Strong) return null;
-                signal.Kind = f.Get("event") == "systemd_exec" ? "systemd-unit" : "rc-local";
-                if (f.Get("unit") is { } unit) signal.Facts["unit"] = unit;
+                signal.Kind = f.Get(FieldNames.Event) == PersistenceEvents.SystemdExec ? "systemd-unit" : "rc-local";
+                if (f.Get(FieldNames.Unit) is { } unit) signal.Facts["unit"] = unit;
                 return host.Add(signal);
             }
-            case "ld_preload_entry":
+            case PersistenceEvents.LdPreloadEntry:
             {
-                var signal = Signal.From(e, e.Message, AttackPhase.Persistence, "ld-preload", $"ld.so.preload loads {f.Get("library")}",
+                var signal = Signal.From(e, e.Message, AttackPhase.Persistence, "ld-preload", $"ld.so.preload loads {f.Get(FieldNames.Library)}",
                     "a library preloaded into every program: a common way to hide miner processes (T1574.006)", 0.6, true);
                 return host.Add(signal);
             }

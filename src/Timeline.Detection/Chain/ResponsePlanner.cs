@@ -1,3 +1,4 @@
+using Timeline.Core.Vocabulary;
 using Timeline.Core.Findings;
 
 namespace Timeline.Detection.Chain;
@@ -29,11 +30,11 @@ public sealed class ResponsePlanner
         foreach (var (s, _) in c.Included.Where(i => i.Signal.Kind == "cron-entry"))
         {
             var path = s.Facts.GetValueOrDefault("cron_path") ?? s.Origin.File;
-            Add("remove", $"Remove line {s.Origin.Position} of {path}: {CommandSignals.Excerpt(s.Facts.GetValueOrDefault("schedule") + " " + s.Facts.GetValueOrDefault("command"), 120)} (check with lsattr first: kits set chattr +i)",
+            Add("remove", $"Remove line {s.Origin.Position} of {path}: {CommandSignals.Excerpt(s.Facts.GetValueOrDefault(FieldNames.Schedule) + " " + s.Facts.GetValueOrDefault(FieldNames.Command), 120)} (check with lsattr first: kits set chattr +i)",
                 $"{path}:{s.Origin.Position}", [s.EventId]);
         }
         var cronTables = c.Included.Where(i => i.Signal.Kind is "cron-entry").Select(i => i.Signal.Facts.GetValueOrDefault("cron_path")).ToHashSet(StringComparer.Ordinal);
-        foreach (var group in c.Included.Where(i => i.Signal.Parser == "linux/cron" && i.Signal.Timed && i.Signal.Strong && i.Signal.Kind != "cron-error" && i.Signal.Facts.ContainsKey("owner"))
+        foreach (var group in c.Included.Where(i => i.Signal.Parser == ParserNames.Cron && i.Signal.Timed && i.Signal.Strong && i.Signal.Kind != "cron-error" && i.Signal.Facts.ContainsKey("owner"))
                      .GroupBy(i => i.Signal.Facts["owner"]))
         {
             if (cronTables.Any(p => p is not null && p.EndsWith("/" + group.Key, StringComparison.Ordinal))) continue;
@@ -52,9 +53,9 @@ public sealed class ResponsePlanner
         foreach (var (s, _) in c.Included.Where(i => i.Signal.Kind == "ssh-key"))
         {
             var path = s.Facts.GetValueOrDefault("key_path") ?? s.Origin.File;
-            Add("remove", $"Remove line {s.Origin.Position} of {path}: key {s.Facts.GetValueOrDefault("key_fp")}", $"{path}:{s.Origin.Position}", [s.EventId]);
+            Add("remove", $"Remove line {s.Origin.Position} of {path}: key {s.Facts.GetValueOrDefault(FieldNames.KeyFingerprint)}", $"{path}:{s.Origin.Position}", [s.EventId]);
         }
-        var keyFiles = c.Included.Where(i => i.Signal.Kind == "ssh-key").Select(i => i.Signal.Facts.GetValueOrDefault("key_fp")).ToHashSet(StringComparer.Ordinal);
+        var keyFiles = c.Included.Where(i => i.Signal.Kind == "ssh-key").Select(i => i.Signal.Facts.GetValueOrDefault(FieldNames.KeyFingerprint)).ToHashSet(StringComparer.Ordinal);
         foreach (var fp in c.AttackerKeys.Where(fp => !keyFiles.Contains(fp)))
         {
             var evidence = c.Included.Where(i => i.Signal.Artifacts.KeyFingerprints.Contains(fp)).Select(i => i.Signal.EventId).Concat(c.Returns.Append(c.Entry?.Login).OfType<Login>().Where(r => r.KeyFingerprint == fp).Select(r => r.EventId)).ToList();

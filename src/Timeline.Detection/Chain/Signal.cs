@@ -1,3 +1,4 @@
+using Timeline.Core.Vocabulary;
 using Timeline.Core.Events;
 using Timeline.Core.Findings;
 
@@ -49,8 +50,8 @@ public sealed class Signal
         TimeQuality = e.TimeQuality,
         Origin = e.Origin,
         Parser = e.Parser,
-        User = e.Fields.Get("user") ?? e.Fields.Get("cron_user"),
-        SourceIp = e.Fields.Get("src_ip"),
+        User = e.Fields.Get(FieldNames.User) ?? e.Fields.Get(FieldNames.CronUser),
+        SourceIp = e.Fields.Get(FieldNames.SrcIp),
         Text = text,
         Phase = phase,
         Kind = kind,

@@ -1,3 +1,4 @@
+using Timeline.Core.Vocabulary;
 using System.Text.RegularExpressions;
 using Timeline.Core.Events;
 using Timeline.Core.Findings;
@@ -14,12 +15,12 @@ public sealed class SyslogAnalytic(IndicatorCatalog indicators) : IEventAnalytic
     private static readonly Regex Msr = new(@"msr: Write to unrecognized MSR \S+ by (?<comm>\S+) \(pid: ?(?<pid>\d+)\)", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking);
     private static readonly string[] XmrigLines = ["net use pool ", "net new job from ", "cpu accepted (", "use pool ", "new job from "];
 
-    public bool Handles(string parser) => parser == "linux/syslog";
+    public bool Handles(string parser) => parser == ParserNames.Syslog;
 
     public Signal? Observe(EventRecord e, HostEvidence host)
     {
         var m = e.Message;
-        if (OwnAddress.In(m) is { } own && host.OwnAddresses.Count < 64) host.OwnAddresses.TryAdd(own.Ip, (e.Id, e.Ticks, own.How));
+        if (OwnAddress.In(m) is { } own) host.SawOwnAddress(own.Ip, e.Id, e.Ticks, own.How);
         if (m.Contains("unrecognized MSR", StringComparison.Ordinal) && Msr.Match(m) is { Success: true } msr)
         {
             var comm = msr.Groups["comm"].Value;
@@ -33,7 +34,7 @@ public sealed class SyslogAnalytic(IndicatorCatalog indicators) : IEventAnalytic
         {
             var s = Signal.From(e, m, AttackPhase.Mining, "miner-log", "miner log: " + CommandSignals.Excerpt(m), "XMRig's own log line (pool connection, job or accepted share; threat-notes §1.7)", 0.9, true);
             s.MiningRun = true;
-            return host.Add(s, "xmrig|" + e.Fields.Get("program"));
+            return host.Add(s, "xmrig|" + e.Fields.Get(FieldNames.Program));
         }
         if (m.Contains("Failed opening the RDB file", StringComparison.Ordinal) && (m.Contains("cron", StringComparison.Ordinal) || m.Contains(".ssh", StringComparison.Ordinal)))
             return host.Add(Signal.From(e, m, AttackPhase.Entry, "redis-exploit", "Redis tried to save its database into a cron or SSH directory",

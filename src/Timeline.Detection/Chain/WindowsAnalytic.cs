@@ -1,3 +1,4 @@
+using Timeline.Core.Vocabulary;
 using Timeline.Core.Events;
 using Timeline.Core.Findings;
 
@@ -12,39 +13,39 @@ namespace Timeline.Detection.Chain;
 /// </summary>
 public sealed class WindowsAnalytic(CommandAnalytic commands, PhaseMap phases, IndicatorCatalog indicators) : IEventAnalytic
 {
-    public bool Handles(string parser) => parser == "windows/evtx";
+    public bool Handles(string parser) => parser == ParserNames.Evtx;
 
     public Signal? Observe(EventRecord e, HostEvidence host)
     {
         var f = e.Fields;
-        var id = f.Get("EventID");
-        var kind = f.Get("event") ?? id switch
+        var id = f.Get(WindowsFieldNames.EventId);
+        var kind = f.Get(FieldNames.Event) ?? id switch
         {
-            "4625" => "logon_failed",
-            "4624" => "logon_success",
-            "7045" or "4697" => "service_install",
-            "4698" => "task_create",
-            "4688" => "process_create",
-            "1102" or "104" => "log_cleared",
+            "4625" => WindowsEvents.LogonFailed,
+            "4624" => WindowsEvents.LogonSuccess,
+            "7045" or "4697" => WindowsEvents.ServiceInstall,
+            "4698" => WindowsEvents.TaskCreate,
+            "4688" => WindowsEvents.ProcessCreate,
+            "1102" or "104" => WindowsEvents.LogCleared,
             _ => null,
         };
         switch (kind)
         {
-            case "logon_failed":
+            case WindowsEvents.LogonFailed:
             {
                 var source = Source(f);
                 if (source is null) return null;
-                if (!host.Sources.TryGetValue(source, out var tally)) host.Sources[source] = tally = new SourceTally { FirstSeenTicks = e.Ticks ?? 0 };
-                tally.Fail(e.Ticks, f.Get("user") ?? f.Get("TargetUserName"));
+                var tally = host.Source(source, e.Ticks ?? 0);
+                tally.Fail(e.Ticks, f.Get(FieldNames.User) ?? f.Get(WindowsFieldNames.TargetUserName));
                 return null;
             }
-            case "logon_success":
+            case WindowsEvents.LogonSuccess:
                 Logon(e, host);
                 return null;
-            case "service_install":
+            case WindowsEvents.ServiceInstall:
             {
-                var name = f.Get("service_name") ?? f.Get("ServiceName") ?? "";
-                var image = f.Get("ImagePath") ?? f.Get("ServiceFileName") ?? f.Get("command") ?? "";
+                var name = f.Get(FieldNames.ServiceName) ?? f.Get(WindowsFieldNames.ServiceName) ?? "";
+                var image = f.Get(WindowsFieldNames.ImagePath) ?? f.Get(WindowsFieldNames.ServiceFileName) ?? f.Get(FieldNames.Command) ?? "";
                 var known = indicators.Service(name) ?? indicators.Service(image[(Math.Max(image.LastIndexOf('\\'), image.LastIndexOf('/')) + 1)..]);
                 Signal? s;
                 if (known is not null)
@@ -64,29 +65,29 @@ public sealed class WindowsAnalytic(CommandAnalytic commands, PhaseMap phases, I
                 s.Facts["service"] = name;
                 return host.Add(s);
             }
-            case "task_create":
+            case WindowsEvents.TaskCreate:
             {
-                var name = f.Get("task_name") ?? f.Get("TaskName") ?? "";
-                var command = f.Get("command") ?? f.Get("TaskContent") ?? "";
+                var name = f.Get(FieldNames.TaskName) ?? f.Get(WindowsFieldNames.TaskName) ?? "";
+                var command = f.Get(FieldNames.Command) ?? f.Get(WindowsFieldNames.TaskContent) ?? "";
                 var s = CommandSignals.From(e, command, commands.Analyze(command, persistenceEntry: true), phases, $"scheduled task '{name}'", AttackPhase.Persistence);
                 if (s is null) return null;
                 s.Kind = "task";
                 s.Facts["task"] = name;
                 return host.Add(s);
             }
-            case "log_cleared":
+            case WindowsEvents.LogCleared:
             {
-                var channel = f.Get("Channel") ?? "";
-                var s = Signal.From(e, e.Message, AttackPhase.Evasion, "log-cleared", $"{(id == "104" ? "an event log" : "the Security log")} cleared by {f.Get("user") ?? f.Get("SubjectUserName") ?? "?"} ({channel} {id})",
+                var channel = f.Get(WindowsFieldNames.Channel) ?? "";
+                var s = Signal.From(e, e.Message, AttackPhase.Evasion, "log-cleared", $"{(id == "104" ? "an event log" : "the Security log")} cleared by {f.Get(FieldNames.User) ?? f.Get(WindowsFieldNames.SubjectUserName) ?? "?"} ({channel} {id})",
                     "events before this moment were destroyed: an evidence horizon (threat-notes §1.5, 1102/104)", 0.9, true);
                 return host.Add(s);
             }
             default:
             {
-                if ((f.Get("SubjectUserSid") is { Length: > 0 } sid) && (f.Get("SubjectUserName") is { Length: > 0 } subject) && subject != "-") host.SidNames.TryAdd(sid, subject);
-                if (f.Get("command") is not { } command) return null;
+                if ((f.Get(WindowsFieldNames.SubjectUserSid) is { Length: > 0 } sid) && (f.Get(WindowsFieldNames.SubjectUserName) is { Length: > 0 } subject) && subject != "-") host.NameSid(sid, subject);
+                if (f.Get(FieldNames.Command) is not { } command) return null;
                 var user = UserOf(f, host);
-                var s = CommandSignals.From(e, command, commands.Analyze(command), phases, kind == "script_block" || id == "4104" ? $"PowerShell script block of {user ?? "?"}" : $"process of {user ?? "?"}");
+                var s = CommandSignals.From(e, command, commands.Analyze(command), phases, kind == WindowsEvents.ScriptBlock || id == "4104" ? $"PowerShell script block of {user ?? "?"}" : $"process of {user ?? "?"}");
                 if (s is null) return null;
                 s.User ??= user;
                 return host.Add(s, $"proc|{command}");
@@ -97,10 +98,10 @@ public sealed class WindowsAnalytic(CommandAnalytic commands, PhaseMap phases, I
     /// <summary>The account of an event: the reader's <c>user</c>, the subject's name, or the System <c>UserID</c> SID resolved through the logons seen (4104 carries only the SID).</summary>
     private static string? UserOf(IReadOnlyDictionary<string, string> f, HostEvidence host)
     {
-        if (f.GetValueOrDefault("user") is { Length: > 0 } user && user != "-") return user;
-        if (f.GetValueOrDefault("SubjectUserName") is { Length: > 0 } subject && subject != "-") return subject;
+        if (f.GetValueOrDefault(FieldNames.User) is { Length: > 0 } user && user != "-") return user;
+        if (f.GetValueOrDefault(WindowsFieldNames.SubjectUserName) is { Length: > 0 } subject && subject != "-") return subject;
         if (f.GetValueOrDefault("UserID") is not { Length: > 0 } sid) return null;
-        return WellKnownSids.TryGetValue(sid, out var known) ? known : host.SidNames.TryGetValue(sid, out var name) ? name : sid;
+        return WellKnownSids.TryGetValue(sid, out var known) ? known : host.SidName(sid) ?? sid;
     }
 
     private static readonly Dictionary<string, string> WellKnownSids = new(StringComparer.OrdinalIgnoreCase)
@@ -110,9 +111,9 @@ public sealed class WindowsAnalytic(CommandAnalytic commands, PhaseMap phases, I
 
     private static string? Source(IReadOnlyDictionary<string, string> f)
     {
-        var ip = f.GetValueOrDefault("src_ip") ?? f.GetValueOrDefault("IpAddress");
+        var ip = f.GetValueOrDefault(FieldNames.SrcIp) ?? f.GetValueOrDefault(WindowsFieldNames.IpAddress);
         if (ip is { Length: > 0 } && ip != "-" && ip != "127.0.0.1" && ip != "::1") return ip;
-        var ws = f.GetValueOrDefault("workstation") ?? f.GetValueOrDefault("WorkstationName");
+        var ws = f.GetValueOrDefault(FieldNames.Workstation) ?? f.GetValueOrDefault(WindowsFieldNames.WorkstationName);
         return ws is { Length: > 0 } && ws != "-" ? "workstation:" + ws : null;
     }
 
@@ -122,16 +123,16 @@ public sealed class WindowsAnalytic(CommandAnalytic commands, PhaseMap phases, I
     private static void Logon(EventRecord e, HostEvidence host)
     {
         var f = e.Fields;
-        var type = f.Get("logon_type") ?? f.Get("LogonType");
-        var user = f.Get("user") ?? f.Get("TargetUserName");
-        if ((f.Get("TargetUserSid") ?? f.Get("user_sid")) is { Length: > 0 } sid && user is { Length: > 0 } && user != "-") host.SidNames.TryAdd(sid, user);
+        var type = f.Get(FieldNames.LogonType) ?? f.Get(WindowsFieldNames.LogonType);
+        var user = f.Get(FieldNames.User) ?? f.Get(WindowsFieldNames.TargetUserName);
+        if ((f.Get(WindowsFieldNames.TargetUserSid) ?? f.Get(FieldNames.UserSid)) is { Length: > 0 } sid && user is { Length: > 0 } && user != "-") host.NameSid(sid, user);
         if (type is not ("10" or "3") || e.Ticks is not { } t) return;
         var source = Source(f);
         if (source is null || user is null || user.EndsWith('$') || user is "ANONYMOUS LOGON") return;
         var ip = source.StartsWith("workstation:", StringComparison.Ordinal) ? null : source;
         // With NLA the failures name the client's workstation, not its address (threat-notes §1.1): a logon
         // that gives both counts the failures of both.
-        var ws = f.Get("workstation") ?? f.Get("WorkstationName");
+        var ws = f.Get(FieldNames.Workstation) ?? f.Get(WindowsFieldNames.WorkstationName);
         var tallies = new List<(string Label, SourceTally Tally)>();
         if (host.Sources.TryGetValue(source, out var own)) tallies.Add((ip ?? $"workstation '{ws}'", own));
         if (ip is not null && ws is { Length: > 0 } && ws != "-" && host.Sources.TryGetValue("workstation:" + ws, out var byName) && !ReferenceEquals(byName, own))
@@ -164,7 +165,7 @@ public sealed class WindowsAnalytic(CommandAnalytic commands, PhaseMap phases, I
             User = user,
             SourceIp = ip,
             Method = type == "10" ? "rdp" : "network",
-            SessionKey = f.Get("logon_id") is { } lid ? "logon:" + lid : null,
+            SessionKey = f.Get(FieldNames.LogonId) is { } lid ? "logon:" + lid : null,
             FailuresBefore = failures,
             UsersTried = users,
             FailFirstTicks = firstFail,
@@ -178,8 +179,8 @@ public sealed class WindowsAnalytic(CommandAnalytic commands, PhaseMap phases, I
             login.RuleIds.AddRange(preceding.RuleIds);
             host.Forget(preceding);
         }
-        if (own is null) host.Sources[source] = own = new SourceTally { FirstSeenTicks = t };
-        if (f.Get("key_fp") is { } fp) host.KeysSeen.TryAdd(user + "|" + fp, t);
+        own ??= host.Source(source, t);
+        if (f.Get(FieldNames.KeyFingerprint) is { } fp) host.SawKey(user + "|" + fp, t);
         if (preceding is null) own.Successes++;
         host.Keep(login, login.FailuresBefore >= host.Options.BruteForceMinFailures || login.NewSource || type == "10");
     }

@@ -1,3 +1,4 @@
+using Timeline.Core.Vocabulary;
 using Timeline.Core.Events;
 using Timeline.Core.Findings;
 using Timeline.Detection.Sigma.Correlations;
@@ -52,7 +53,7 @@ public sealed class RuleEngine
     /// are reported once per contributing event (the most recent <see cref="GroupState.MaxEventIds"/>).
     /// Lazily evaluated; enumerate once.
     /// </summary>
-    public IEnumerable<RuleMatch> Evaluate(IEnumerable<EventRecord> eventsInTimeOrder, string minLevel = "informational")
+    public IEnumerable<RuleMatch> Evaluate(IEnumerable<EventRecord> eventsInTimeOrder, string minLevel = RuleLevels.Informational)
     {
         var min = RuleLevels.Rank(minLevel);
         var runner = new CorrelationRunner(_rules.Correlations);

@@ -1,3 +1,4 @@
+using Timeline.Core.Vocabulary;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 using Timeline.Core.Limits;
@@ -174,7 +175,7 @@ public static class RuleLoader
                 Id = YamlText.ChildText(root, "id") ?? System.IO.Path.GetFileNameWithoutExtension(path),
                 Name = YamlText.ChildText(root, "name"),
                 Title = YamlText.ChildText(root, "title") ?? System.IO.Path.GetFileNameWithoutExtension(path),
-                Level = (YamlText.ChildText(root, "level") ?? "informational").ToLowerInvariant(),
+                Level = (YamlText.ChildText(root, "level") ?? RuleLevels.Informational).ToLowerInvariant(),
                 Status = YamlText.ChildText(root, "status") ?? "",
                 Description = YamlText.ChildText(root, "description") ?? "",
                 Tags = YamlText.List(YamlText.Child(root, "tags")),

@@ -1,4 +1,5 @@
 using Timeline.Core.Output;
+using Timeline.Core.Vocabulary;
 using Timeline.Core.Store;
 using Timeline.Query.Evaluation;
 using Timeline.Query.Fields;
@@ -137,7 +138,7 @@ public sealed class QueryPlanner(ICaseStore store, EventFindings findings)
             }
             case FieldKind.Phase:
             {
-                var events = findings.Phases.Where(kv => term.Test(PhaseName.Of(kv.Value))).Select(kv => kv.Key).ToList();
+                var events = findings.Phases.Where(kv => term.Test(PhaseTable.Name(kv.Value))).Select(kv => kv.Key).ToList();
                 var ids = BlocksOf(events);
                 Step(term, $"chains (phase by event): {events.Count} events", null, ids);
                 return ids;

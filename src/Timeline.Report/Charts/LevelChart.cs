@@ -1,3 +1,4 @@
+using Timeline.Core.Vocabulary;
 using ScottPlot;
 using Timeline.Report.Digest;
 
@@ -6,10 +7,8 @@ namespace Timeline.Report.Charts;
 /// <summary>Rule hits by Sigma level, from informational to critical.</summary>
 internal static class LevelChart
 {
-    private static readonly (string Level, string Color)[] Levels =
-    [
-        ("critical", "#7b0000"), ("high", "#d62728"), ("medium", "#ff7f0e"), ("low", "#f2c12e"), ("informational", "#7f9fbf"),
-    ];
+    // Most severe first.
+    private static readonly (string Level, string Color)[] Levels = [.. RuleLevels.All.Reverse().Select(l => (l.Name, l.Colour))];
 
     public static ChartImage? Render(CaseDigest digest)
     {
@@ -17,7 +16,7 @@ internal static class LevelChart
         var byLevel = digest.Rules.GroupBy(r => r.Rule.Level.ToLowerInvariant(), StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => (double)g.Sum(r => r.Hits), StringComparer.Ordinal);
         var items = Levels.Select(l => (l.Level, byLevel.GetValueOrDefault(l.Level), Color.FromHex(l.Color))).ToList();
-        foreach (var (level, n) in byLevel.Where(kv => Levels.All(l => l.Level != kv.Key))) items.Add((level, n, Color.FromHex("#7f7f7f")));
+        foreach (var (level, n) in byLevel.Where(kv => Levels.All(l => l.Level != kv.Key))) items.Add((level, n, Color.FromHex(RuleLevels.UnknownColour)));
         var plot = ChartStyle.NewPlot();
         CategoryBars.Add(plot, items);
         plot.XLabel("rule hits");

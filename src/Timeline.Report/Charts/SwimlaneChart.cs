@@ -1,4 +1,5 @@
 using Timeline.Core.Output;
+using Timeline.Core.Vocabulary;
 using ScottPlot;
 using Timeline.Core.Events;
 using Timeline.Core.Findings;
@@ -27,8 +28,8 @@ internal static class SwimlaneChart
         }
         if (timed.Count == 0 && chain.Entry?.Ticks is null) return null;
         var plot = ChartStyle.NewPlot();
-        var phases = Enum.GetValues<AttackPhase>();
-        var ticks = phases.Select((p, i) => new Tick(phases.Length - 1 - i, PhaseName.Plain(p))).ToArray();
+        var phases = PhaseTable.All.Select(d => d.Phase).ToArray();
+        var ticks = phases.Select((p, i) => new Tick(phases.Length - 1 - i, PhaseTable.Of(p).Title)).ToArray();
         foreach (var step in timed)
         {
             var y = phases.Length - 1 - Array.IndexOf(phases, step.Phase);

@@ -1,3 +1,4 @@
+using Timeline.Core.Vocabulary;
 using Timeline.Core.Events;
 
 namespace Timeline.Report.Digest;
@@ -12,8 +13,8 @@ internal static class FailedLogins
     public static string? SourceOf(EventRecord e)
     {
         var fields = e.Fields;
-        if (fields.Get("event") == "ssh_failed") return fields.Get("src_ip") ?? "(unknown)";
-        if (fields.Get("EventID") == "4625") return fields.Get("IpAddress") is { Length: > 0 } ip && ip != "-" ? ip : "(unknown)";
+        if (fields.Get(FieldNames.Event) == AuthEvents.SshFailed) return fields.Get(FieldNames.SrcIp) ?? "(unknown)";
+        if (fields.Get(WindowsFieldNames.EventId) == "4625") return fields.Get(WindowsFieldNames.IpAddress) is { Length: > 0 } ip && ip != "-" ? ip : "(unknown)";
         return null;
     }
 }

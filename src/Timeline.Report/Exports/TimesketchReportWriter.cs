@@ -54,10 +54,8 @@ public sealed class TimesketchReportWriter : IReportWriter
         var q = e.TimeQuality;
         if (q.HasFlag(TimeQuality.FileMtime)) return "File modification time";
         if (q == TimeQuality.Exact) return "Event time";
-        var parts = new List<string>(2);
-        if (q.HasFlag(TimeQuality.YearInferred)) parts.Add("year inferred");
-        if (q.HasFlag(TimeQuality.ZoneAssumed)) parts.Add("zone assumed");
-        return "Event time (" + string.Join(", ", parts) + ")";
+        // Only the year and zone qualify a time the event carried itself.
+        return "Event time (" + TimeQualityText.Words(q & (TimeQuality.YearInferred | TimeQuality.ZoneAssumed)) + ")";
     }
 
     private static void WriteEvent(Utf8JsonWriter json, EventRecord e, long ticks, EventFindings notes, string timestampDescription)

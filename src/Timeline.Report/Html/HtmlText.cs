@@ -1,3 +1,4 @@
+using Timeline.Core.Output;
 using System.Globalization;
 using System.Text;
 
@@ -43,7 +44,7 @@ public static class HtmlText
                     if (char.IsHighSurrogate(c) && i + 1 < limit && char.IsLowSurrogate(value[i + 1])) sb.Append(c).Append(value[++i]);
                     else sb.Append('\uFFFD');
                 }
-                else if (IsHidden(c)) sb.Append("\\u{").Append(((int)c).ToString("X4", CultureInfo.InvariantCulture)).Append('}');
+                else if (VisibleText.IsHidden(c)) VisibleText.AppendEscaped(sb, c);
                 else sb.Append(c);
             }
             shown = sb.ToString();
@@ -101,13 +102,6 @@ public static class HtmlText
         return sb.ToString();
     }
 
-    private static bool IsPlain(string value, int i) => !char.IsSurrogate(value[i]) && !IsHidden(value[i]);
+    private static bool IsPlain(string value, int i) => !char.IsSurrogate(value[i]) && !VisibleText.IsHidden(value[i]);
 
-    private static bool IsHidden(char c) =>
-        c < 0x20 || c == 0x7F || (c >= 0x80 && c <= 0x9F)
-        || c == '\u00AD' || c == '\u061C' || c == '\u180E'
-        || (c >= '\u200B' && c <= '\u200F')
-        || (c >= '\u2028' && c <= '\u202E')
-        || (c >= '\u2060' && c <= '\u2069')
-        || c == '\uFEFF';
 }

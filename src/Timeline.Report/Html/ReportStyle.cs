@@ -1,9 +1,11 @@
+using Timeline.Core.Vocabulary;
 namespace Timeline.Report.Html;
 
 /// <summary>The report's stylesheet, inlined (the file must open with no network) and allowed by its hash in the Content-Security-Policy.</summary>
 internal static class ReportStyle
 {
-    public const string Css = """
+    // The phase badges take their colours from PhaseTable, like the charts; the rest is fixed.
+    public static readonly string Css = """
 :root{--ink:#1d232a;--muted:#5b6470;--line:#d8dde3;--bg:#f6f7f9;--card:#fff;--accent:#0b5cad;--bad:#b3261e;--ok:#1e7b34}
 *{box-sizing:border-box}
 body{margin:0;font:15px/1.5 "DejaVu Sans",system-ui,sans-serif;color:var(--ink);background:var(--bg)}
@@ -33,8 +35,7 @@ dl.facts dd{margin:0}
 ol.checklist{padding-left:22px}
 ol.checklist li{margin:4px 0}
 .phase{display:inline-block;padding:0 6px;border-radius:4px;color:#fff;font-size:12px;font-weight:600;white-space:nowrap}
-.phase-entry{background:#d62728}.phase-execution{background:#ff7f0e}.phase-persistence{background:#9467bd}.phase-privilege{background:#8c564b}
-.phase-evasion{background:#7f7f7f}.phase-lateral{background:#17becf}.phase-mining{background:#2ca02c}.phase-impact{background:#e377c2}
+{PHASES}
 .level-critical,.level-high{color:var(--bad);font-weight:600}.level-medium{color:#b35c00}
 .chart{margin:10px 0 18px}
 .chart img{max-width:100%;height:auto;border:1px solid var(--line);border-radius:4px;background:#fff}
@@ -49,5 +50,9 @@ button{font:inherit;padding:2px 10px;cursor:pointer}
 tr.chain td:first-child{border-left:3px solid #d62728}
 .muted{color:var(--muted)}
 @media print{nav.toc{display:none}section.card{break-inside:avoid;border:none}body{background:#fff}}
-""";
+""".Replace("{PHASES}", PhaseBadges(), StringComparison.Ordinal);
+
+    /// <summary>One <c>.phase-NAME{background:…}</c> rule per phase, four to a line.</summary>
+    private static string PhaseBadges() => string.Join("\n", PhaseTable.All.Chunk(4).Select(row => string.Concat(row.Select(d => $".phase-{d.Name}{{background:{d.Colour}}}"))));
+
 }

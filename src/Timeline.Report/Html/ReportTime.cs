@@ -11,17 +11,6 @@ internal static class ReportTime
     /// <summary>Shorter, for table cells: <c>2024-03-02 03:15:02</c>.</summary>
     public static string Cell(long? ticks) => ticks is { } t ? new DateTime(t, DateTimeKind.Utc).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) : "—";
 
-    public static string Quality(TimeQuality q)
-    {
-        if (q == TimeQuality.Exact) return "exact";
-        var parts = new List<string>(3);
-        if (q.HasFlag(TimeQuality.YearInferred)) parts.Add("year inferred");
-        if (q.HasFlag(TimeQuality.ZoneAssumed)) parts.Add("time zone assumed");
-        if (q.HasFlag(TimeQuality.FileMtime)) parts.Add("file modification time");
-        if (q.HasFlag(TimeQuality.OrderOnly)) parts.Add("no time, order only");
-        return string.Join(", ", parts);
-    }
-
     public static string Percent(double confidence) => Math.Round(Math.Clamp(confidence, 0, 1) * 100).ToString(CultureInfo.InvariantCulture) + "%";
 
     public static string Count(long n) => n.ToString("N0", CultureInfo.InvariantCulture);

@@ -1,3 +1,4 @@
+using Timeline.Core.Vocabulary;
 using Xunit;
 using Timeline.Core.Events;
 using Timeline.Core.Findings;

@@ -51,6 +51,29 @@ public sealed class ScenarioTests
         Assert.True(diffs.Count == 0, $"{scenario} (rules: {withRules}, {run.RuleMatches} matches):\n" + string.Join("\n", diffs));
     }
 
+    /// <summary>The contract's <c>attack</c> list is the step's own technique field: analytics and rule tags fill it, nothing is recovered from prose.</summary>
+    [Theory]
+    [MemberData(nameof(Scenarios))]
+    public void EveryStepCarriesTheTechniquesTheContractLists(string scenario, bool withRules)
+    {
+        var run = ScenarioCase.Run(scenario, withRules);
+        var chains = run.Contract["chains"]!.AsArray();
+        Assert.Equal(run.Chains.Count, chains.Count);
+        var cited = 0;
+        for (var c = 0; c < chains.Count; c++)
+        {
+            var steps = chains[c]!["steps"]!.AsArray();
+            for (var s = 0; s < steps.Count; s++)
+            {
+                var step = run.Chains[c].Steps[s];
+                Assert.True(steps[s]!["attack"]!.AsArray().Select(t => (string)t!).SequenceEqual(step.Techniques), $"{step.Summary} / {step.Why} / {string.Join(",", step.RuleIds)} / {step.EventId}");
+                Assert.DoesNotContain("[ATT&CK", step.Why, StringComparison.Ordinal);
+                cited += step.Techniques.Count;
+            }
+        }
+        Assert.True(cited > 0, $"{scenario}: no step names a technique");
+    }
+
     [Theory]
     [MemberData(nameof(Scenarios))]
     public void NoiseLandsInNoChain(string scenario, bool withRules)

@@ -1,3 +1,4 @@
+using Timeline.Core.Vocabulary;
 using System.Globalization;
 using YamlDotNet.RepresentationModel;
 using Timeline.Detection.Sigma.Conditions;
@@ -49,7 +50,7 @@ internal static class CorrelationBuilder
             Id = YamlText.ChildText(root, "id") ?? YamlText.ChildText(root, "name") ?? System.IO.Path.GetFileNameWithoutExtension(path),
             Name = YamlText.ChildText(root, "name"),
             Title = YamlText.ChildText(root, "title") ?? System.IO.Path.GetFileNameWithoutExtension(path),
-            Level = (YamlText.ChildText(root, "level") ?? "informational").ToLowerInvariant(),
+            Level = (YamlText.ChildText(root, "level") ?? RuleLevels.Informational).ToLowerInvariant(),
             Status = YamlText.ChildText(root, "status") ?? "",
             Tags = YamlText.List(YamlText.Child(root, "tags")),
             Author = YamlText.ChildText(root, "author") ?? "",

@@ -1,3 +1,4 @@
+using Timeline.Core.Vocabulary;
 using System.Net;
 using Timeline.Core.Events;
 using Timeline.Parsers.Linux.Syslog;

@@ -1,3 +1,4 @@
+using Timeline.Core.Vocabulary;
 using Timeline.Core.Events;
 using Timeline.Core.Ingest;
 using Timeline.Parsers.Linux.Persistence;
@@ -14,7 +15,7 @@ namespace Timeline.Parsers.Linux.BashHistory;
 /// </summary>
 public sealed class BashHistoryParser : ILogParser
 {
-    public const string ParserName = "linux/bash-history";
+    public const string ParserName = ParserNames.BashHistory;
 
     private const int Stamped = 95;
     private const int PlainCeiling = 60;

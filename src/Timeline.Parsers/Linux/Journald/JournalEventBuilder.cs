@@ -1,3 +1,4 @@
+using Timeline.Core.Vocabulary;
 using System.Globalization;
 using Timeline.Core.Events;
 using Timeline.Core.Ingest;
@@ -19,7 +20,7 @@ namespace Timeline.Parsers.Linux.Journald;
 /// </summary>
 public sealed class JournalEventBuilder
 {
-    public const string ParserName = "linux/journald";
+    public const string ParserName = ParserNames.Journald;
 
     /// <summary>Largest <c>__REALTIME_TIMESTAMP</c> that is still a <see cref="DateTime"/> (year 9999).</summary>
     private static readonly long MaxMicroseconds = (DateTime.MaxValue.Ticks - DateTime.UnixEpoch.Ticks) / 10;

@@ -1,3 +1,4 @@
+using Timeline.Core.Vocabulary;
 using Timeline.Core.Events;
 
 namespace Timeline.Parsers.Linux.Syslog;
@@ -9,7 +10,7 @@ namespace Timeline.Parsers.Linux.Syslog;
 /// </summary>
 public sealed class GenericSyslogGrammar : ISyslogMessageGrammar
 {
-    public const string ParserName = "linux/syslog";
+    public const string ParserName = ParserNames.Syslog;
 
     public string Name => "syslog";
     public string EventParser => ParserName;

@@ -1,3 +1,4 @@
+using Timeline.Core.Vocabulary;
 using System.Runtime.CompilerServices;
 using System.Text;
 using Timeline.Core.Events;
@@ -13,7 +14,7 @@ namespace Timeline.Parsers.Windows.Evtx;
 /// </summary>
 internal sealed class EvtxEventMapper
 {
-    public const string ParserName = "windows/evtx";
+    public const string ParserName = ParserNames.Evtx;
     private const int MaxValueInMessage = 512;
     private readonly (string? Name, byte Special, (int Slot, int Rank)[]? Sources)[] _names = new (string?, byte, (int, int)[]?)[1024];
     private (int Slot, int Rank)[]?[] _sources = new (int, int)[]?[64];

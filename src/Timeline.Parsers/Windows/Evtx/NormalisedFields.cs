@@ -1,3 +1,4 @@
+using Timeline.Core.Vocabulary;
 using System.Collections.Frozen;
 using System.Runtime.CompilerServices;
 namespace Timeline.Parsers.Windows.Evtx;
@@ -91,7 +92,7 @@ internal static class NormalisedFields
             var value = data[pick[slot]].Value;
             set.Put(field, field == "src_ip" ? Address(value) : value);
         }
-        if (eventKind is "task_create" or "task_update" && !set.Has("command") && fields.Get("TaskContent") is { } xml)
+        if (eventKind is WindowsEvents.TaskCreate or WindowsEvents.TaskUpdate && !set.Has(FieldNames.Command) && fields.Get(WindowsFieldNames.TaskContent) is { } xml)
             set.Put("command", TaskCommand(xml));
     }
 

@@ -1,3 +1,4 @@
+using Timeline.Core.Vocabulary;
 using Timeline.Core.Findings;
 using Timeline.Report.Charts;
 using Timeline.Report.Digest;
@@ -37,7 +38,7 @@ internal static class AttackSection
         foreach (var (rule, hits) in rules)
         {
             var level = rule.Level.ToLowerInvariant();
-            html.Open("tr").Element("td", rule.Title, max: 300).Element("td", level, LevelRank(level) < 5 ? "level-" + level : null, 40)
+            html.Open("tr").Element("td", rule.Title, max: 300).Element("td", level, RuleLevels.IsKnown(level) ? "level-" + level : null, 40)
                 .Element("td", ReportTime.Count(hits), "num").Element("td", string.IsNullOrWhiteSpace(rule.Author) ? "(no author given)" : rule.Author, max: 300)
                 .Open("td").Open("code").Text(rule.RuleId, 100).Close("code").Close("td").Close("tr");
         }
@@ -46,15 +47,8 @@ internal static class AttackSection
         html.Close("section").Line();
     }
 
-    public static int LevelRank(string level) => level.ToLowerInvariant() switch
-    {
-        "critical" => 0,
-        "high" => 1,
-        "medium" => 2,
-        "low" => 3,
-        "informational" => 4,
-        _ => 5,
-    };
+    /// <summary>Most severe first (critical 0); unknown levels after informational.</summary>
+    public static int LevelRank(string level) => RuleLevels.Severity(level) ?? RuleLevels.Ordered.Count;
 
     /// <summary>The most severe level among an event's matches, or "".</summary>
     public static string HighestLevel(IReadOnlyList<RuleMatch> rules) =>

@@ -1,3 +1,4 @@
+using Timeline.Core.Vocabulary;
 using System.Text;
 using System.Text.Json;
 using Timeline.Core.Events;
@@ -37,7 +38,7 @@ internal static class EventTableSection
             .Open("input", id: "event-filter", attributes: [("type", "search"), ("placeholder", "filter: any text, e.g. an address or a user"), ("aria-label", "filter events")])
             .Open("label").Markup("phase ").Open("select", id: "event-phase").Markup("<option value=\"\">any</option>");
         foreach (var phase in Enum.GetValues<Core.Findings.AttackPhase>())
-            html.Open("option", attributes: ("value", PhaseName.Of(phase))).Markup(PhaseName.Of(phase)).Close("option");
+            html.Open("option", attributes: ("value", PhaseTable.Name(phase))).Markup(PhaseTable.Name(phase)).Close("option");
         html.Close("select").Close("label")
             .Open("label").Open("input", id: "event-chain-only", attributes: ("type", "checkbox")).Markup(" chain events only").Close("label")
             .Open("span", "muted", "event-shown").Close("span")
@@ -69,7 +70,7 @@ internal static class EventTableSection
                 json.WriteStringValue(e.Ticks is null && e.SortTicks is { } s ? "≤ " + ReportTime.Cell(s) : ReportTime.Cell(e.Ticks));
                 json.WriteStringValue(TimeQualityText.Format(e.TimeQuality));
                 json.WriteStringValue(HtmlText.Shown(e.Host, 200));
-                json.WriteStringValue(row.Phase is { } p ? PhaseName.Of(p) : "");
+                json.WriteStringValue(row.Phase is { } p ? PhaseTable.Name(p) : "");
                 json.WriteStringValue(HtmlText.Shown(string.Join("; ", row.Rules.Select(r => r.Title)), 500));
                 json.WriteStringValue(AttackSection.HighestLevel(row.Rules));
                 json.WriteStringValue(HtmlText.Shown(e.Message, MaxMessage));

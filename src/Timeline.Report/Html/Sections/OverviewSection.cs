@@ -1,3 +1,4 @@
+using Timeline.Core.Vocabulary;
 using Timeline.Core.Store;
 using Timeline.Report.Digest;
 
@@ -18,7 +19,7 @@ internal static class OverviewSection
         var failed = d.Pass.FailedLogins.GroupBy(kv => kv.Key.Source, StringComparer.Ordinal)
             .Select(g => (Source: g.Key, Count: g.Sum(kv => kv.Value), First: g.Min(kv => kv.Key.Minute), Last: g.Max(kv => kv.Key.Minute)))
             .OrderByDescending(s => s.Count).ThenBy(s => s.Source, StringComparer.Ordinal).ToList();
-        var accepted = d.EventKinds.FirstOrDefault(k => k.Value == "ssh_accepted")?.Count ?? 0;
+        var accepted = d.EventKinds.FirstOrDefault(k => k.Value == AuthEvents.SshAccepted)?.Count ?? 0;
         html.Open("p").Markup($"{ReportTime.Count(failed.Sum(f => f.Count))} failed logins from {ReportTime.Count(failed.Count)} addresses; {ReportTime.Count(accepted)} successful SSH logins.").Close("p");
         if (failed.Count > 0)
         {

@@ -1,4 +1,6 @@
 using Timeline.Core.Output;
+using Timeline.Core.Events;
+using Timeline.Core.Vocabulary;
 using Timeline.Core.Findings;
 using Timeline.Report.Charts;
 using Timeline.Report.Digest;
@@ -79,10 +81,12 @@ internal static class StorySection
         {
             html.Open("tr");
             html.Element("td", ReportTime.Cell(s.Ticks), "t");
-            html.Element("td", ReportTime.Quality(s.TimeQuality));
-            html.Open("td").Open("span", "phase phase-" + PhaseName.Of(s.Phase)).Markup(PhaseName.Plain(s.Phase)).Close("span").Close("td");
+            html.Element("td", TimeQualityText.Plain(s.TimeQuality));
+            html.Open("td").Open("span", "phase phase-" + PhaseTable.Name(s.Phase)).Markup(PhaseTable.Of(s.Phase).Title).Close("span").Close("td");
             html.Element("td", s.Summary, max: 1000);
-            html.Element("td", s.Why, max: 1000);
+            html.Open("td").Text(s.Why, 1000);
+            if (s.Techniques.Count > 0) html.Open("br").Open("span", "muted").Markup("ATT&amp;CK: ").Text(string.Join(", ", s.Techniques), 400).Close("span");
+            html.Close("td");
             html.Element("td", ReportTime.Percent(s.Confidence), "num");
             html.Open("td");
             EvidenceLinks.Origin(html, s.EventId, s.Origin);

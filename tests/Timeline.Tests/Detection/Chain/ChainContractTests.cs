@@ -24,8 +24,8 @@ public sealed class ChainContractTests
             RootCause = "They guessed the password.",
             Steps =
             [
-                new AttackStep(AttackPhase.Entry, t, TimeQuality.Exact, "ev-1", "logon", "brute force [ATT&CK T1110.001, T1078]", ["rule-a"], 0.95, origin),
-                new AttackStep(AttackPhase.Persistence, null, TimeQuality.FileMtime, "ev-2", "cron line", "a cron line [ATT&CK T1053.003]", [], 0.8, origin with { Position = 5 }),
+                new AttackStep(AttackPhase.Entry, t, TimeQuality.Exact, "ev-1", "logon", "brute force", ["rule-a"], 0.95, origin) { Techniques = ["T1110.001", "T1078"] },
+                new AttackStep(AttackPhase.Persistence, null, TimeQuality.FileMtime, "ev-2", "cron line", "a cron line", [], 0.8, origin with { Position = 5 }) { Techniques = ["T1053.003"] },
             ],
             Indicators = [new Indicator("ip", "203.0.113.45", "entry", ["ev-1"]), new Indicator("pool", "pool.example:3333", "mining pool", ["ev-2"]), new Indicator("cron", "root: * * * * * x", "persistence", ["ev-2"])],
             Response = [new ResponseAction(1, "isolate", "Isolate web01", "web01", ["ev-1"]), new ResponseAction(2, "remove", "Remove line 5", "/var/spool/cron/crontabs/root:5", ["ev-2"])],
@@ -79,10 +79,11 @@ public sealed class ChainContractTests
     }
 
     [Fact]
-    public void OnlyACitationAtTheEndOfTheReasonCounts()
+    public void TechniquesComeFromTheStepsFieldNeverFromItsProse()
     {
-        var step = new AttackStep(AttackPhase.Execution, null, TimeQuality.Exact, "e", "s", "downloads http://x/[ATT&CK T9999] then more", [], 0.5, new Origin("f", "s", 1));
-        Assert.Empty(ChainJson.Techniques(step, null));
+        var cited = new AttackStep(AttackPhase.Execution, null, TimeQuality.Exact, "e", "s", "downloads a script [ATT&CK T1105]", [], 0.5, new Origin("f", "s", 1));
+        Assert.Empty(ChainJson.Techniques(cited, null));
+        Assert.Equal(["T1059.004", "T1105"], ChainJson.Techniques(cited with { Techniques = ["T1105", "T1059.004", "T1105"] }, null));
     }
 
     [Fact]

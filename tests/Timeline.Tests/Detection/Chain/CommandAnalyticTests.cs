@@ -7,7 +7,8 @@ namespace Timeline.Tests.Detection.Chain;
 
 public sealed class CommandAnalyticTests
 {
-    private static readonly CommandAnalytic Analytic = new(ChainKnowledge.Load(RepoPaths.Sigma).Indicators);
+    private static readonly ChainKnowledge Knowledge = ChainKnowledge.Load(RepoPaths.Sigma);
+    private static readonly CommandAnalytic Analytic = new(Knowledge.Indicators, Knowledge.Commands);
 
     [Theory]
     [InlineData("/tmp/.X25-unix/.rsync/c/kswapd0 -B -o stratum+tcp://pool.supportxmr.com:3333 -p x", "miner-run", AttackPhase.Mining, true)]

@@ -1,3 +1,4 @@
+using Timeline.Core.Vocabulary;
 using Timeline.Core.Events;
 using Timeline.Core.Ingest;
 
@@ -11,7 +12,7 @@ namespace Timeline.Parsers.Linux.Persistence.AuthorizedKeys;
 /// </summary>
 public sealed class AuthorizedKeysParser : ILogParser
 {
-    public const string ParserName = "linux/authorized-keys";
+    public const string ParserName = ParserNames.AuthorizedKeys;
 
     private const int Sure = 95;
     private const int RedisDumpWithKey = 80;
@@ -51,14 +52,14 @@ public sealed class AuthorizedKeysParser : ILogParser
             if (problem is not null) context.Warn(line.Number, $"not a usable authorized_keys entry: {problem}; kept as an authorized_key_invalid event", line.Text);
 
             var fields = new FieldSet(8)
-                .Set("event", problem is null ? "authorized_key" : "authorized_key_invalid")
-                .Set("user", user)
-                .Set("key_type", key.KeyType)
-                .Set("key_fp", fingerprint)
-                .Set("key_comment", key.Comment)
-                .Set("key_options", key.Options)
-                .Set("problem", problem)
-                .Set("path", source.Path);
+                .Set(FieldNames.Event, problem is null ? PersistenceEvents.AuthorizedKey : PersistenceEvents.AuthorizedKeyInvalid)
+                .Set(FieldNames.User, user)
+                .Set(FieldNames.KeyType, key.KeyType)
+                .Set(FieldNames.KeyFingerprint, fingerprint)
+                .Set(FieldNames.KeyComment, key.Comment)
+                .Set(FieldNames.KeyOptions, key.Options)
+                .Set(FieldNames.Problem, problem)
+                .Set(FieldNames.Path, source.Path);
             yield return FileMtimeEvent.Create(ParserName, source, context, line.Number, line.Text, fields);
         }
     }

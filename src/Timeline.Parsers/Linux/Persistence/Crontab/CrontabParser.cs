@@ -1,3 +1,4 @@
+using Timeline.Core.Vocabulary;
 using Timeline.Core.Events;
 using Timeline.Core.Ingest;
 
@@ -11,7 +12,7 @@ namespace Timeline.Parsers.Linux.Persistence.Crontab;
 /// </summary>
 public sealed class CrontabParser : ILogParser
 {
-    public const string ParserName = "linux/crontab";
+    public const string ParserName = ParserNames.Crontab;
 
     private const int Sure = 85;
     private const int RedisDumpWithEntries = 80;
@@ -61,14 +62,14 @@ public sealed class CrontabParser : ILogParser
     private static FieldSet Describe(CrontabLine read, CrontabTable table, string? owner, string path)
     {
         var fields = new FieldSet(8);
-        fields.Set("event", read.Kind switch
+        fields.Set(FieldNames.Event, read.Kind switch
         {
-            CrontabLineKind.Entry => "crontab_entry",
-            CrontabLineKind.Environment => "cron_env",
-            _ => "crontab_invalid",
+            CrontabLineKind.Entry => PersistenceEvents.CrontabEntry,
+            CrontabLineKind.Environment => PersistenceEvents.CrontabEnvironment,
+            _ => PersistenceEvents.CrontabInvalid,
         });
-        fields.Set("table", table == CrontabTable.System ? "system" : "user");
-        fields.Set("cron_user", table == CrontabTable.System ? read.User : owner);
+        fields.Set(FieldNames.Table, table == CrontabTable.System ? "system" : "user");
+        fields.Set(FieldNames.CronUser, table == CrontabTable.System ? read.User : owner);
         if (read.Kind == CrontabLineKind.Environment)
         {
             fields.Set("env_name", read.Schedule);
@@ -76,12 +77,12 @@ public sealed class CrontabParser : ILogParser
         }
         else
         {
-            fields.Set("schedule", read.Schedule);
-            fields.Set("command", read.Command);
+            fields.Set(FieldNames.Schedule, read.Schedule);
+            fields.Set(FieldNames.Command, read.Command);
         }
         if (read.DontLog) fields.Set("dont_log", "true");
-        fields.Set("problem", read.Problem);
-        fields.Set("path", path);
+        fields.Set(FieldNames.Problem, read.Problem);
+        fields.Set(FieldNames.Path, path);
         return fields;
     }
 }

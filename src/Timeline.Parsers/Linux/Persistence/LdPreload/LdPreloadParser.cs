@@ -1,3 +1,4 @@
+using Timeline.Core.Vocabulary;
 using Timeline.Core.Events;
 using Timeline.Core.Ingest;
 
@@ -17,7 +18,7 @@ namespace Timeline.Parsers.Linux.Persistence.LdPreload;
 /// </summary>
 public sealed class LdPreloadParser : ILogParser
 {
-    public const string ParserName = "linux/ld-preload";
+    public const string ParserName = ParserNames.LdPreload;
 
     private const int ByContent = 80;
     private const int NameBonus = 10;
@@ -52,9 +53,9 @@ public sealed class LdPreloadParser : ILogParser
             foreach (var odd in libraries.Where(l => !l.StartsWith('/')))
                 context.Warn(line.Number, $"'{odd}' is not an absolute path; ld.so searches the library path for it", line.Text);
             var fields = new FieldSet(3)
-                .Set("event", "ld_preload_entry")
-                .Set("library", string.Join(' ', libraries))
-                .Set("path", source.Path);
+                .Set(FieldNames.Event, PersistenceEvents.LdPreloadEntry)
+                .Set(FieldNames.Library, string.Join(' ', libraries))
+                .Set(FieldNames.Path, source.Path);
             yield return FileMtimeEvent.Create(ParserName, source, context, line.Number, line.Text, fields);
         }
     }

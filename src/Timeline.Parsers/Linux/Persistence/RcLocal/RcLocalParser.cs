@@ -1,3 +1,4 @@
+using Timeline.Core.Vocabulary;
 using Timeline.Core.Events;
 using Timeline.Core.Ingest;
 
@@ -17,7 +18,7 @@ namespace Timeline.Parsers.Linux.Persistence.RcLocal;
 /// </summary>
 public sealed class RcLocalParser : ILogParser
 {
-    public const string ParserName = "linux/rc-local";
+    public const string ParserName = ParserNames.RcLocal;
 
     private const int Sure = 90;
 
@@ -40,9 +41,9 @@ public sealed class RcLocalParser : ILogParser
         {
             if (IsComment(line.Text) || line.Text.AsSpan().Trim().IsEmpty) continue;
             var fields = new FieldSet(3)
-                .Set("event", "rc_local_command")
-                .Set("command", line.Text.Trim())
-                .Set("path", source.Path);
+                .Set(FieldNames.Event, PersistenceEvents.RcLocalCommand)
+                .Set(FieldNames.Command, line.Text.Trim())
+                .Set(FieldNames.Path, source.Path);
             yield return FileMtimeEvent.Create(ParserName, source, context, line.Number, line.Text, fields);
         }
     }

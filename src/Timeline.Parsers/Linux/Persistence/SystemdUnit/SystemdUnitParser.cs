@@ -1,3 +1,4 @@
+using Timeline.Core.Vocabulary;
 using Timeline.Core.Events;
 using Timeline.Core.Ingest;
 
@@ -12,7 +13,7 @@ namespace Timeline.Parsers.Linux.Persistence.SystemdUnit;
 /// </summary>
 public sealed class SystemdUnitParser : ILogParser
 {
-    public const string ParserName = "linux/systemd-unit";
+    public const string ParserName = ParserNames.SystemdUnit;
 
     private const int Sure = 95;
 
@@ -49,15 +50,15 @@ public sealed class SystemdUnitParser : ILogParser
         {
             if (!ExecDirectives.Contains(directive.Key)) continue;
             var fields = new FieldSet(10)
-                .Set("event", "systemd_exec")
-                .Set("unit", unit)
+                .Set(FieldNames.Event, PersistenceEvents.SystemdExec)
+                .Set(FieldNames.Unit, unit)
                 .Set("section", directive.Section)
                 .Set("directive", directive.Key)
-                .Set("command", directive.Value)
+                .Set(FieldNames.Command, directive.Value)
                 .Set("description", summary.Description)
-                .Set("user", summary.User)
+                .Set(FieldNames.User, summary.User)
                 .Set("wanted_by", summary.WantedBy)
-                .Set("path", source.Path);
+                .Set(FieldNames.Path, source.Path);
             yield return FileMtimeEvent.Create(ParserName, source, context, directive.Line, directive.Text, fields);
         }
     }

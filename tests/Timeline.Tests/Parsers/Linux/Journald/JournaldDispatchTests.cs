@@ -1,3 +1,4 @@
+using Timeline.Core.Vocabulary;
 using Timeline.Parsers.Linux.Syslog;
 using Timeline.Tests.Parsers.Linux.Syslog;
 using Xunit;

@@ -1,9 +1,9 @@
-namespace Timeline.Parsers.Linux.Auth;
+namespace Timeline.Core.Vocabulary;
 
 /// <summary>The <c>event</c> values of <c>linux/auth</c> events (listed with their line shapes in README.md).</summary>
 public static class AuthEvents
 {
-    public const string ParserName = "linux/auth";
+    public const string ParserName = ParserNames.Auth;
 
     public const string Other = "other";
     public const string SshFailed = "ssh_failed";

@@ -1,8 +1,10 @@
-namespace Timeline.Parsers.Linux.Syslog;
+namespace Timeline.Core.Vocabulary;
 
 /// <summary>
-/// The normalized field keys of the syslog family (<c>linux/syslog</c>, <c>linux/auth</c>,
-/// <c>linux/cron</c>). Values are strings; a field is absent when the line does not say.
+/// The normalized field keys every parser writes and detection, report and query read: the syslog
+/// family (<c>linux/syslog</c>, <c>linux/auth</c>, <c>linux/cron</c>), the persistence files and the
+/// normalised names of <c>windows/evtx</c>. Values are strings; a field is absent when the source
+/// does not say. Native Windows EventData names are in <see cref="WindowsFieldNames"/>.
 /// </summary>
 public static class FieldNames
 {
@@ -45,4 +47,22 @@ public static class FieldNames
     public const string CronUser = "cron_user";
     public const string CronTarget = "cron_target";
     public const string Path = "path";
+
+    // Persistence files (crontab, systemd units, ld.so.preload, authorized_keys) and journald.
+    public const string Table = "table";
+    public const string Schedule = "schedule";
+    public const string Problem = "problem";
+    public const string Unit = "unit";
+    public const string Library = "library";
+    public const string KeyOptions = "key_options";
+    public const string KeyComment = "key_comment";
+    // windows/evtx normalised names (filled from the native fields, see Parsers' NormalisedFields).
+    public const string Image = "image";
+    public const string ParentImage = "parent_image";
+    public const string ServiceName = "service_name";
+    public const string TaskName = "task_name";
+    public const string Workstation = "workstation";
+    public const string LogonType = "logon_type";
+    public const string LogonId = "logon_id";
+    public const string UserSid = "user_sid";
 }

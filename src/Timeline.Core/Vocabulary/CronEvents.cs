@@ -1,9 +1,9 @@
-namespace Timeline.Parsers.Linux.Cron;
+namespace Timeline.Core.Vocabulary;
 
 /// <summary>The <c>event</c> values of <c>linux/cron</c> events.</summary>
 public static class CronEvents
 {
-    public const string ParserName = "linux/cron";
+    public const string ParserName = ParserNames.Cron;
 
     public const string Cmd = "cron_cmd";
     public const string CmdEnd = "cron_cmdend";

@@ -1,0 +1,21 @@
+namespace Timeline.Core.Vocabulary;
+
+/// <summary>
+/// The public names of the parsers (<c>EventRecord.Parser</c>, the <c>parser</c> field of every output,
+/// the <c>parser:</c> key of <c>sigma/mappings/*.yml</c>). Each parser declares its name from here, and
+/// detection, report and query compare against these constants instead of spelling the name again.
+/// </summary>
+public static class ParserNames
+{
+    public const string Syslog = "linux/syslog";
+    public const string Auth = "linux/auth";
+    public const string Cron = "linux/cron";
+    public const string Journald = "linux/journald";
+    public const string BashHistory = "linux/bash-history";
+    public const string Crontab = "linux/crontab";
+    public const string AuthorizedKeys = "linux/authorized-keys";
+    public const string RcLocal = "linux/rc-local";
+    public const string LdPreload = "linux/ld-preload";
+    public const string SystemdUnit = "linux/systemd-unit";
+    public const string Evtx = "windows/evtx";
+}
