@@ -25,6 +25,8 @@ public sealed class RuleEngine
     {
     }
 
+    /// <param name="rules">The compiled rules.</param>
+    /// <param name="mappings">The parser mappings.</param>
     /// <param name="prefilter">
     /// False evaluates every rule on every event, skipping the literal needle prefilter. Only for tests
     /// that check the prefilter never changes a match (a differential test, not a user option).
