@@ -1,0 +1,33 @@
+namespace Timeline.Tests.Support;
+
+/// <summary>
+/// What changes when the suite runs under CI (<c>CI=true</c>, set by <c>.ci/run</c>): a missing tool or
+/// data set fails instead of skipping, and the switches that rewrite expected files refuse to run, so a
+/// green CI run always compared against committed files with every reference tool present.
+/// </summary>
+public static class ContinuousIntegration
+{
+    public static bool IsOn => string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// <paramref name="toolPath"/> when it exists; null outside CI (the caller skips); under CI a failure
+    /// that names the Debian package to install.
+    /// </summary>
+    public static string? RequireTool(string? toolPath, string package)
+    {
+        if (toolPath is not null && File.Exists(toolPath)) return toolPath;
+        if (IsOn) throw new InvalidOperationException($"{toolPath ?? "a reference tool"} is missing in CI (apt-get install {package}; .ci/run installs it)");
+        return null;
+    }
+
+    /// <summary>
+    /// True when the update switch <paramref name="variable"/> is set to 1 (rewrite the expected files);
+    /// under CI setting it fails the test, because a rewrite makes every comparison pass.
+    /// </summary>
+    public static bool UpdateSwitch(string variable)
+    {
+        if (Environment.GetEnvironmentVariable(variable) != "1") return false;
+        if (IsOn) throw new InvalidOperationException($"{variable}=1 rewrites expected files; it is refused under CI=true");
+        return true;
+    }
+}
