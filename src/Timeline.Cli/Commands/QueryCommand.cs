@@ -313,6 +313,8 @@ public sealed class QueryCommand(IAnsiConsole console) : Command<QueryCommand.Se
         });
     }
 
+    private static readonly JsonSerializerOptions FieldsJsonOptions = new() { Encoder = EventJson.WriterOptions.Encoder };
+
     private static void WriteCsv(IEnumerable<EventRecord> events, ColumnSet? columns, CaseFindings findings, CancellationToken cancellation)
     {
         using var stdout = new StreamWriter(Console.OpenStandardOutput(), new System.Text.UTF8Encoding(false)) { NewLine = "\r\n" };
@@ -330,7 +332,8 @@ public sealed class QueryCommand(IAnsiConsole console) : Command<QueryCommand.Se
         foreach (var e in events)
         {
             cancellation.ThrowIfCancellationRequested();
-            var fields = JsonSerializer.Serialize(e.Fields.ToDictionary(kv => kv.Key, kv => kv.Value));
+            // The same JSON escaping as the report's CSV and the JSONL exports (EventJson.WriterOptions).
+            var fields = JsonSerializer.Serialize(e.Fields.ToDictionary(kv => kv.Key, kv => kv.Value), FieldsJsonOptions);
             stdout.WriteLine(CsvText.Row([e.Id, TimeText.Format(e.Ticks), TimeQualityText.Format(e.TimeQuality), e.Host, e.Parser, e.Message, fields, e.Origin.File, e.Origin.Sha256, e.Origin.Position.ToString(CultureInfo.InvariantCulture)]));
         }
     }

@@ -28,7 +28,4 @@ public sealed class CsvTextTests
 
     [Fact]
     public void ACellStartingWithCarriageReturnIsNeutralisedAndQuoted() => Assert.Equal("\"'\r=1\"", CsvText.Cell("\r=1"));
-
-    [Fact]
-    public void TheCliUsesTheSameRules() => Assert.Equal(CsvText.Row(["=1", "a,b"]), Timeline.Cli.Output.CsvText.Row(["=1", "a,b"]));
 }
