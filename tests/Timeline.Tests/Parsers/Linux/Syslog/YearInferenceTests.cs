@@ -18,6 +18,14 @@ public sealed class YearInferenceTests
         Assert.Equal([2024, 2024, 2025, 2025], new[] { 12, 12, 1, 1 }.Select(years.Next));
     }
 
+    // Stryker survivor (year-inference run): the step back from a January rollover must not apply before any rollover.
+    [Fact]
+    public void DecemberAfterAFirstJanuaryLineStaysInTheSameYear()
+    {
+        var years = new YearInference(2024);
+        Assert.Equal([2024, 2024, 2025], new[] { 1, 12, 1 }.Select(years.Next));
+    }
+
     [Fact]
     public void SmallBackwardStepsAreToleratedAsOutOfOrderLines()
     {
