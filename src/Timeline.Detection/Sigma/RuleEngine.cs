@@ -20,9 +20,21 @@ public sealed class RuleEngine
     private readonly Dictionary<string, ParserPlan?> _plans = new(StringComparer.Ordinal);
     private readonly bool[] _suppressed;
     private readonly HashSet<CorrelationRule> _suppressedCorrelations = [];
+    private readonly bool _prefilter;
 
-    public RuleEngine(RuleSet rules, SourceMappings mappings)
+    public RuleEngine(RuleSet rules, SourceMappings mappings) : this(rules, mappings, prefilter: true)
     {
+    }
+
+    /// <param name="rules">The compiled rules.</param>
+    /// <param name="mappings">The parser mappings.</param>
+    /// <param name="prefilter">
+    /// False evaluates every rule on every event, skipping the literal needle prefilter. Only for tests
+    /// that check the prefilter never changes a match (a differential test, not a user option).
+    /// </param>
+    internal RuleEngine(RuleSet rules, SourceMappings mappings, bool prefilter)
+    {
+        _prefilter = prefilter;
         _rules = rules;
         _mappings = mappings;
         var generated = new HashSet<string>(StringComparer.Ordinal);
@@ -74,13 +86,13 @@ public sealed class RuleEngine
                 if (!entryPlan.Entry.Admits(record)) continue;
                 view.Use(entryPlan.Entry);
                 markStamp++;
-                entryPlan.Needles.Mark(view, marks, markStamp);
+                if (_prefilter) entryPlan.Needles.Mark(view, marks, markStamp);
                 var variants = entryPlan.Variants;
                 for (var v = 0; v < variants.Length; v++)
                 {
                     var variant = variants[v];
                     if (seen[variant.RuleIndex] == stamp) continue;
-                    if (variant.Needles is not null && marks[v] != markStamp) continue;
+                    if (_prefilter && variant.Needles is not null && marks[v] != markStamp) continue;
                     if (!variant.Rule.Detection.Matches(view)) continue;
                     seen[variant.RuleIndex] = stamp;
                     var rule = variant.Rule;

@@ -1,3 +1,4 @@
+using Timeline.Tests.Support;
 using Xunit;
 using Xunit.Abstractions;
 using Timeline.Detection.Sigma;
@@ -9,7 +10,7 @@ public class RuleCorpusTests(ITestOutputHelper output)
     /// <summary>The ratchet: the share of SigmaHQ rule files that load may not drop below this.</summary>
     private const double MinimumLoadRatio = 0.995;
 
-    [Fact]
+    [SharedDataFact("sigmahq")]
     public void SigmaHqCorpusLoadsAtLeastNinetyNinePointFivePercentAndNamesEveryFailure()
     {
         var dirs = new[] { "sigmahq/rules", "sigmahq/rules-emerging-threats", "sigmahq/rules-threat-hunting" }.Select(SharedCorpus.Find).ToList();

@@ -47,7 +47,7 @@ public sealed class ScenarioTests
     {
         var expected = ScenarioCase.Expected(scenario);
         var run = ScenarioCase.Run(scenario, withRules);
-        var diffs = ContractMatch.Differences(new JsonObject { ["chains"] = expected["chains"]!.DeepClone() }, run.Contract);
+        var diffs = ContractMatch.Differences(new JsonObject { ["chains"] = expected["chains"]!.DeepClone() }, run.Contract, ContractMatch.ScenarioMode);
         Assert.True(diffs.Count == 0, $"{scenario} (rules: {withRules}, {run.RuleMatches} matches):\n" + string.Join("\n", diffs));
     }
 

@@ -8,11 +8,14 @@ namespace Timeline.Tests.Support;
 
 /// <summary>
 /// Golden files: expected output stored next to the sample. <c>TIMELINE_UPDATE_GOLDEN=1 dotnet test</c>
-/// rewrites them; the reviewer reads the diff.
+/// rewrites them; the reviewer reads the diff. Under <c>CI=true</c> the switch fails the test instead
+/// (a rewrite would make every golden comparison pass).
 /// </summary>
 public static class Golden
 {
-    public static bool Updating => Environment.GetEnvironmentVariable("TIMELINE_UPDATE_GOLDEN") == "1";
+    public const string UpdateVariable = "TIMELINE_UPDATE_GOLDEN";
+
+    public static bool Updating => ContinuousIntegration.UpdateSwitch(UpdateVariable);
 
     public static string EventsJsonl(IEnumerable<EventRecord> events)
     {

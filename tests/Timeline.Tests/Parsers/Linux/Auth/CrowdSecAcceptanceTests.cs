@@ -21,7 +21,7 @@ public sealed partial class CrowdSecAcceptanceTests
     [GeneratedRegex(@"(?: for (?:invalid user )?| (?:authenticating |invalid )?user |^User |: Invalid user )(\S+) (?:from )?")]
     private static partial Regex NamedUser();
 
-    [Fact]
+    [SharedDataFact("linux/crowdsec-hub/.tests")]
     public void EveryCrowdSecSyslogLineIsStoredAndEverySshdAuthenticationLineHasSourceUserAndEvent()
     {
         var root = RepoPaths.SharedData("linux/crowdsec-hub/.tests");

@@ -1,3 +1,5 @@
+using System.Globalization;
+using CsCheck;
 using Timeline.Core.Events;
 using Timeline.Core.Output;
 using Timeline.Parsers.Linux.Syslog;
@@ -14,6 +16,14 @@ public sealed class YearInferenceTests
     {
         var years = new YearInference(2024);
         Assert.Equal([2024, 2024, 2025, 2025], new[] { 12, 12, 1, 1 }.Select(years.Next));
+    }
+
+    // Stryker survivor (year-inference run): the step back from a January rollover must not apply before any rollover.
+    [Fact]
+    public void DecemberAfterAFirstJanuaryLineStaysInTheSameYear()
+    {
+        var years = new YearInference(2024);
+        Assert.Equal([2024, 2024, 2025], new[] { 1, 12, 1 }.Select(years.Next));
     }
 
     [Fact]
@@ -116,5 +126,52 @@ public sealed class YearInferenceTests
         var text = "Dec 31 23:00:00 h a: x\r\n<13>Jan  1 00:00:00 h a: x\nnot a line\nJan  1 00:00:00  two-spaces\n" + new string('x', 70_000) + "\nFeb  1 00:00:00 h";
         using var stream = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(text));
         Assert.Equal([12, 1, 2], TraditionalMonthScan.Months(stream));
+    }
+
+    // New Year seen from both sides of UTC, the file written just after local midnight: the mtime must be
+    // read in --timezone. In Tokyo (UTC+9) the UTC mtime is still 31 December, so reading it unconverted
+    // puts the January line a year early.
+    [Theory]
+    [InlineData("Asia/Tokyo", "2024-12-31T15:30:00Z", "2024-12-31T14:59:58.0000000Z", "2024-12-31T15:10:00.0000000Z")]
+    [InlineData("America/New_York", "2025-01-01T05:30:00Z", "2025-01-01T04:59:58.0000000Z", "2025-01-01T05:10:00.0000000Z")]
+    [InlineData("Pacific/Kiritimati", "2024-12-31T10:30:00Z", "2024-12-31T09:59:58.0000000Z", "2024-12-31T10:10:00.0000000Z")]
+    [InlineData("Pacific/Pago_Pago", "2025-01-01T11:30:00Z", "2025-01-01T10:59:58.0000000Z", "2025-01-01T11:10:00.0000000Z")]
+    public void MtimeJustAfterLocalMidnightOnNewYearIsReadInTheAnalystsZone(string zone, string mtimeUtc, string decemberUtc, string januaryUtc)
+    {
+        var outcome = SyslogLines.Parse(
+            "Dec 31 23:59:58 web01 CRON[1]: (root) CMD (a)\nJan  1 00:10:00 web01 CRON[1]: (root) CMD (b)\n",
+            SyslogLines.Context(mtimeUtc, zone));
+        Assert.Empty(outcome.Warnings);
+        Assert.Equal([decemberUtc, januaryUtc], outcome.Events.Select(e => TimeText.Format(e.Ticks!.Value)));
+    }
+
+    private static readonly string[] NewYearZones =
+        ["UTC", "Asia/Tokyo", "Pacific/Kiritimati", "Australia/Sydney", "Asia/Kolkata", "Europe/Berlin", "America/New_York", "America/St_Johns", "Pacific/Pago_Pago", "Pacific/Honolulu"];
+
+    /// <summary>
+    /// Property: lines from the last hours of a year to just after local midnight, in any of several
+    /// zones east and west of UTC, written (mtime) a few minutes after the last line: every line gets
+    /// its own local date, converted to UTC through the zone.
+    /// </summary>
+    [Fact]
+    public void LinesAcrossNewYearGetTheirLocalYearInEveryZone()
+    {
+        var gen = Gen.Select(Gen.Int[0, NewYearZones.Length - 1], Gen.Int[1990, 2090], Gen.Int[1, 600].Array[1, 12], Gen.Int[0, 30], Gen.Int[1, 180]);
+        gen.Sample((zoneIndex, year, steps, afterMinutes, firstMinutesBefore) =>
+        {
+            var zone = TimeZoneInfo.FindSystemTimeZoneById(NewYearZones[zoneIndex]);
+            var midnight = new DateTime(year + 1, 1, 1, 0, 0, 0, DateTimeKind.Unspecified);
+            // Ascending local times from before midnight; the last one is moved just after midnight.
+            var local = new List<DateTime> { midnight.AddMinutes(-firstMinutesBefore) };
+            foreach (var s in steps) local.Add(local[^1].AddSeconds(s));
+            if (local[^1] < midnight) local[^1] = midnight.AddSeconds(steps[^1] % 60);
+            var mtimeLocal = local[^1].AddMinutes(afterMinutes);
+            var mtime = new DateTimeOffset(mtimeLocal, zone.GetUtcOffset(mtimeLocal));
+            var text = string.Concat(local.Select(t => t.ToString("MMM ", CultureInfo.InvariantCulture) + t.Day.ToString(CultureInfo.InvariantCulture).PadLeft(2)
+                + t.ToString(" HH:mm:ss", CultureInfo.InvariantCulture) + " web01 CRON[1]: (root) CMD (x)\n"));
+            var outcome = SyslogLines.Parse(text, SyslogLines.Context(mtime.ToString("o", CultureInfo.InvariantCulture), zone.Id));
+            var expected = local.Select(t => TimeText.Format(TimeZoneInfo.ConvertTimeToUtc(t, zone).Ticks));
+            return outcome.Warnings.Count == 0 && outcome.Events.Select(e => e.Ticks is { } k ? TimeText.Format(k) : "untimed").SequenceEqual(expected);
+        }, iter: 500, print: t => $"zone {NewYearZones[t.Item1]} year {t.Item2} steps [{string.Join(",", t.Item3)}] after {t.Item4} min, first {t.Item5} min before midnight");
     }
 }

@@ -75,7 +75,7 @@ public sealed class EvtxReferenceTests
         return data;
     }
 
-    [Fact]
+    [SharedDataFact("evtx")]
     public void ReferenceToolIsInstalledWhereTheCorpusIs()
     {
         if (RepoPaths.SharedData("evtx") is null) return;
@@ -84,7 +84,7 @@ public sealed class EvtxReferenceTests
         Assert.True(tool is not null, "evtxexport is not installed (apt-get install libevtx-utils python3-evtx)");
     }
 
-    [Theory]
+    [SharedDataTheory("evtx")]
     [MemberData(nameof(Files))]
     public void ParserAgreesWithEvtxexportOnEveryRecord(string file)
     {
