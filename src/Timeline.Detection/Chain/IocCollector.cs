@@ -61,13 +61,13 @@ public sealed class IocCollector(IndicatorCatalog indicators)
                 }
             }
             // Pools given to -o/--url without a scheme (-o pool.example:443).
-            if (s.Phase == AttackPhase.Mining || s.Kind == "cron-entry")
+            if (s.Phase == AttackPhase.Mining || s.Kind == AnalyticKinds.CronEntry)
                 foreach (var (host, port) in PoolOptions(s.Text).Where(p => indicators.Pool(p.Host) is not null))
                 {
                     Add("pool", host + ":" + port, "mining pool", s.EventId);
                     Add("domain", host, "mining pool", s.EventId);
                 }
-            foreach (var ip in a.Ips) if (!list.ContainsKey(("ip", ip))) Add("ip", ip, s.Kind == "ssh-out" ? "lateral movement target" : "named by attacker command", s.EventId);
+            foreach (var ip in a.Ips) if (!list.ContainsKey(("ip", ip))) Add("ip", ip, s.Kind == AnalyticKinds.SshOut ? "lateral movement target" : "named by attacker command", s.EventId);
             foreach (var (wallet, _) in indicators.Wallets(s.Text)) Add("wallet", wallet, "mining wallet", s.EventId);
             foreach (var fp in a.KeyFingerprints) if (c.AttackerKeys.Contains(fp)) Add("ssh-key", fp, "planted key", s.EventId);
             if (s.Strong || s.Phase == AttackPhase.Mining)
@@ -79,14 +79,14 @@ public sealed class IocCollector(IndicatorCatalog indicators)
             }
             switch (s.Kind)
             {
-                case "cron-entry": Add("cron", $"{s.Facts.GetValueOrDefault("cron_path")}: {s.Facts.GetValueOrDefault(FieldNames.Schedule)} {s.Facts.GetValueOrDefault(FieldNames.Command)}", "persistence", s.EventId); break;
-                case "ssh-key": Add("ssh-key", s.Facts.GetValueOrDefault(FieldNames.KeyFingerprint), "planted key", s.EventId); break;
-                case "service" or "winring0": Add("service", s.Facts.GetValueOrDefault("service"), s.Kind == "winring0" ? "miner driver service" : "persistence", s.EventId); break;
-                case "task": Add("task", s.Facts.GetValueOrDefault("task"), "persistence", s.EventId); break;
-                case "account-created": Add("user", s.User, "created by attacker", s.EventId); break;
+                case AnalyticKinds.CronEntry: Add("cron", $"{s.Facts.GetValueOrDefault("cron_path")}: {s.Facts.GetValueOrDefault(FieldNames.Schedule)} {s.Facts.GetValueOrDefault(FieldNames.Command)}", "persistence", s.EventId); break;
+                case AnalyticKinds.SshKey: Add("ssh-key", s.Facts.GetValueOrDefault(FieldNames.KeyFingerprint), "planted key", s.EventId); break;
+                case AnalyticKinds.Service or AnalyticKinds.WinRing0: Add("service", s.Facts.GetValueOrDefault("service"), s.Kind == AnalyticKinds.WinRing0 ? "miner driver service" : "persistence", s.EventId); break;
+                case AnalyticKinds.Task: Add("task", s.Facts.GetValueOrDefault("task"), "persistence", s.EventId); break;
+                case AnalyticKinds.AccountCreated: Add("user", s.User, "created by attacker", s.EventId); break;
             }
             if (s.Facts.ContainsKey(CronEvents.Cmd) && s.Timed && s.Strong
-                && !c.Included.Any(i => i.Signal.Kind == "cron-entry" && i.Signal.Facts.GetValueOrDefault(FieldNames.Command)?.Trim() == s.Text.Trim()))
+                && !c.Included.Any(i => i.Signal.Kind == AnalyticKinds.CronEntry && i.Signal.Facts.GetValueOrDefault(FieldNames.Command)?.Trim() == s.Text.Trim()))
                 Add("cron", s.Text, "scheduled command", s.EventId);
         }
         return list.Select(kv => new Indicator(kv.Key.Item1, kv.Key.Item2, kv.Value.Role, kv.Value.Events))
