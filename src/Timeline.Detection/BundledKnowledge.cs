@@ -15,6 +15,8 @@ public static class BundledKnowledge
     public const string IndicatorsFolder = "indicators";
     public const string CommandsFolder = "commands";
     public const string TechniquesFile = "techniques.yml";
+    public const string PatternsFolder = "patterns";
+    public const string ResponseFile = "response.yml";
 
     public static string Root => Path.Combine(AppContext.BaseDirectory, "sigma");
 

@@ -32,7 +32,7 @@ public sealed class ChainAssembler(ChainKnowledge knowledge, ChainOptions option
 
         Attacker(c, strong);
         new ChainLinker(options).Link(c);
-        var iocs = new IocCollector(knowledge.Indicators).Collect(c);
+        var iocs = new IocCollector(knowledge.Indicators, knowledge.Patterns).Collect(c);
         var steps = Steps(c);
         var mining = c.Included.Where(i => i.Signal.MiningRun && i.Signal.Timed).Select(i => i.Signal.Ticks).Min();
         return new AttackChain
@@ -43,7 +43,7 @@ public sealed class ChainAssembler(ChainKnowledge knowledge, ChainOptions option
             RootCause = RootCauseText.Write(c, mining),
             Steps = steps,
             Indicators = iocs,
-            Response = new ResponsePlanner().Plan(c, iocs),
+            Response = new ResponsePlanner(knowledge.Response).Plan(c, iocs),
             Gaps = new GapFinder().Find(c),
             Lateral = outbound.Concat(inbound).Select(m => new LateralLink(m.FromHost, m.ToHost, m.Via, m.Outbound?.EventId, m.Inbound.EventId, m.Inbound.Ticks)).ToList(),
             MiningStartTicks = mining,

@@ -10,7 +10,7 @@ namespace Timeline.Detection.Chain;
 /// exploited service (threat-notes §1.2, §4.3 items 6, 7, 10); bursts of edits are competitor cleaning.
 /// Repeats of one job fold into one signal.
 /// </summary>
-public sealed class CronAnalytic(CommandAnalytic commands, PhaseMap phases, IndicatorCatalog indicators) : IEventAnalytic
+public sealed class CronAnalytic(CommandAnalytic commands, PhaseMap phases, IndicatorCatalog indicators, EvidencePatterns patterns) : IEventAnalytic
 {
     public bool Handles(string parser) => parser == ParserNames.Cron;
 
@@ -37,7 +37,7 @@ public sealed class CronAnalytic(CommandAnalytic commands, PhaseMap phases, Indi
             case CronEvents.Replace or CronEvents.List or CronEvents.BeginEdit or CronEvents.Delete:
             {
                 if (e.Ticks is { } t && f.Get(FieldNames.Event) is CronEvents.Replace or CronEvents.List) Churn(e, host, t);
-                var what = f.Get(FieldNames.Event) switch { "cron_replace" => "replaced", CronEvents.List => "listed", CronEvents.Delete => "deleted", _ => "opened for editing" };
+                var what = f.Get(FieldNames.Event) switch { CronEvents.Replace => "replaced", CronEvents.List => "listed", CronEvents.Delete => "deleted", _ => "opened for editing" };
                 var signal = Signal.From(e, e.Message, AttackPhase.Persistence, service ? AnalyticKinds.ServiceCrontab : AnalyticKinds.CrontabEdit,
                     $"crontab of {f.Get(FieldNames.CronTarget) ?? user} {what} by {user}",
                     service ? $"the service account '{user}' edited a cron table: an exploited service writing persistence (threat-notes §1.2)" : "a cron table changed",
@@ -59,7 +59,7 @@ public sealed class CronAnalytic(CommandAnalytic commands, PhaseMap phases, Indi
             {
                 var path = f.Get(FieldNames.Path) ?? "";
                 var reason = f.Get(FieldNames.Reason) ?? "error";
-                var spool = path.Contains("/spool/cron", StringComparison.Ordinal) || path.Contains("/cron.d/", StringComparison.Ordinal) || path.Contains("crontab", StringComparison.Ordinal) || path.StartsWith("crontabs/", StringComparison.Ordinal);
+                var spool = patterns.Matches("cron-spool-tables", path);
                 var signal = Signal.From(e, e.Message, AttackPhase.Persistence, AnalyticKinds.CronError, $"cron could not read {(path.Length > 0 ? path : "a table")}: {reason}",
                     "cron rejects lines that crontab(1) would never write: the table was written by another program, e.g. a Redis dump saved as a crontab (threat-notes §1.2, §4.3 item 10)",
                     spool ? 0.75 : 0.5, spool);

@@ -22,10 +22,10 @@ public sealed class EventAnalytics
         [
             new LinuxAuthAnalytic(commands, knowledge.Phases),
             new HistoryAnalytic(commands, knowledge.Phases),
-            new CronAnalytic(commands, knowledge.Phases, knowledge.Indicators),
-            new PersistenceFileAnalytic(commands, knowledge.Phases, knowledge.Indicators),
-            new SyslogAnalytic(knowledge.Indicators),
-            new WindowsAnalytic(commands, knowledge.Phases, knowledge.Indicators),
+            new CronAnalytic(commands, knowledge.Phases, knowledge.Indicators, knowledge.Patterns),
+            new PersistenceFileAnalytic(commands, knowledge.Phases, knowledge.Indicators, knowledge.Patterns),
+            new SyslogAnalytic(knowledge.Indicators, knowledge.Patterns),
+            new WindowsAnalytic(commands, knowledge.Phases, knowledge.Indicators, knowledge.Patterns),
         ];
     }
 

@@ -8,10 +8,8 @@ namespace Timeline.Detection.Chain;
 /// attacker addresses, download URLs and hosts, pools (host:port), wallets, dropped files and
 /// staging directories, abused or created accounts, planted SSH keys, cron lines, services and tasks.
 /// </summary>
-public sealed class IocCollector(IndicatorCatalog indicators)
+public sealed class IocCollector(IndicatorCatalog indicators, EvidencePatterns patterns)
 {
-    private static readonly string[] BenignPaths = ["/dev/null", "/proc/cpuinfo", "/etc/passwd", "/etc/issue", "/etc/os-release", "/bin/sh", "/bin/bash", "/usr/bin/env"];
-
     public IReadOnlyList<Indicator> Collect(AttackContext c)
     {
         var list = new Dictionary<(string, string), (string Role, List<string> Events)>();
@@ -108,17 +106,18 @@ public sealed class IocCollector(IndicatorCatalog indicators)
 
     private static readonly string[] TypeOrder = ["ip", "domain", "url", "pool", "wallet", "host", "user", "ssh-key", "file", "process", "cron", "service", "task"];
 
-    /// <summary>User-writable Windows folders where kits drop their binaries (threat-notes §1.4): anything under them a strong step names.</summary>
-    private static readonly string[] WindowsDropFolders = ["\\ProgramData\\", "\\AppData\\", "\\Temp\\", "\\Users\\Public\\", "\\$Recycle.Bin\\", "\\PerfLogs\\"];
-
-    private static bool IsSuspiciousPath(string p) => CommandArtifacts.IsWindowsPath(p)
-        ? WindowsDropFolders.Any(d => (p + "\\").Contains(d, StringComparison.OrdinalIgnoreCase))
+    /// <summary>
+    /// A path a strong or mining step names that is worth deleting: under a user-writable Windows folder
+    /// (<c>windows-drop-folders</c>), or a Unix path in an attacker place (<c>staging-prefixes</c>, a hidden
+    /// directory, <c>persistence-files</c>) that is not kept out (<c>benign-paths</c>, <c>never-remove-prefixes</c>,
+    /// <c>key-directories</c>). Lists in <c>sigma/patterns/</c>.
+    /// </summary>
+    private bool IsSuspiciousPath(string p) => CommandArtifacts.IsWindowsPath(p)
+        ? patterns.Matches("windows-drop-folders", p + "\\")
         : IsSuspiciousUnixPath(p);
 
-    private static bool IsSuspiciousUnixPath(string p) =>
+    private bool IsSuspiciousUnixPath(string p) =>
         // Never a whole home or .ssh directory: deleting it would take the owner's legitimate keys with it.
-        !BenignPaths.Contains(p) && !p.StartsWith("/proc/", StringComparison.Ordinal) && !p.StartsWith('~') && !p.TrimEnd('/').EndsWith("/.ssh", StringComparison.Ordinal) && !p.Contains("/.ssh/", StringComparison.Ordinal)
-        && (p.StartsWith("/tmp/", StringComparison.Ordinal) || p.StartsWith("/var/tmp/", StringComparison.Ordinal) || p.StartsWith("/dev/shm/", StringComparison.Ordinal)
-            || p.Contains("/.", StringComparison.Ordinal) || p.StartsWith("/etc/cron", StringComparison.Ordinal) || p.StartsWith("/var/spool/cron", StringComparison.Ordinal)
-            || p.StartsWith("/etc/init.d/", StringComparison.Ordinal) || p == "/etc/rc.local" || p.StartsWith("/usr/spirit", StringComparison.Ordinal));
+        !patterns.Matches("benign-paths", p) && !patterns.Matches("never-remove-prefixes", p) && !patterns.Matches("key-directories", p.TrimEnd('/') + "/")
+        && (patterns.Matches("staging-prefixes", p) || patterns.Matches("hidden-directories", p) || patterns.Matches("persistence-files", p));
 }

@@ -10,7 +10,7 @@ namespace Timeline.Detection.Chain;
 /// time of their own (file mtime), so they never start an incident; they are kept so the response
 /// plan can cite the exact file and line to remove, and linked to timed events that mention them.
 /// </summary>
-public sealed class PersistenceFileAnalytic(CommandAnalytic commands, PhaseMap phases, IndicatorCatalog indicators) : IEventAnalytic
+public sealed class PersistenceFileAnalytic(CommandAnalytic commands, PhaseMap phases, IndicatorCatalog indicators, EvidencePatterns patterns) : IEventAnalytic
 {
     public bool Handles(string parser) => parser is ParserNames.Crontab or ParserNames.AuthorizedKeys or ParserNames.SystemdUnit or ParserNames.RcLocal or ParserNames.LdPreload;
 
@@ -25,7 +25,7 @@ public sealed class PersistenceFileAnalytic(CommandAnalytic commands, PhaseMap p
                 var schedule = f.Get(FieldNames.Schedule) ?? "";
                 var findings = commands.Analyze(command, persistenceEntry: true).ToList();
                 var owner = f.Get(FieldNames.CronUser);
-                if (schedule.StartsWith('@') && command.Contains("/.", StringComparison.Ordinal))
+                if (schedule.StartsWith('@') && patterns.Matches("hidden-directories", command))
                     findings.Add(new Finding(AnalyticKinds.CronShape, AttackPhase.Persistence, $"'{schedule}' runs a program from a hidden directory (threat-notes §1.4.1)", 0.7, true));
                 if (indicators.IsServiceAccount(owner) && f.Get(FieldNames.Table) == "user")
                     findings.Add(new Finding(AnalyticKinds.ServiceCron, AttackPhase.Persistence, $"a cron table of the service account '{owner}'", 0.75, true));

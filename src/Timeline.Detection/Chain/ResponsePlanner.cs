@@ -6,15 +6,17 @@ namespace Timeline.Detection.Chain;
 /// <summary>
 /// The response plan in the order responders follow (issue 5): isolate the host → block addresses,
 /// domains and pools → remove every cron job, key, unit, task and service (file and line) → kill the
-/// miner → rotate the abused credentials → fix the entry point. Every action cites its events.
+/// miner → rotate the abused credentials → fix the entry point. Every action cites its events. The
+/// order and the entry-point fixes are data (<c>sigma/response.yml</c>, <see cref="ResponseKnowledge"/>);
+/// the per-target wording below (which line of which file, which process) presents the evidence.
 /// </summary>
-public sealed class ResponsePlanner
+public sealed class ResponsePlanner(ResponseKnowledge knowledge)
 {
     public IReadOnlyList<ResponseAction> Plan(AttackContext c, IReadOnlyList<Indicator> iocs)
     {
         var actions = new List<ResponseAction>();
         void Add(string category, string action, string? target, IEnumerable<string> evidence) =>
-            actions.Add(new ResponseAction(actions.Count + 1, category, action, target, evidence.Distinct(StringComparer.Ordinal).ToList()));
+            actions.Add(new ResponseAction(0, category, action, target, evidence.Distinct(StringComparer.Ordinal).ToList()));
 
         var first = c.Entry?.Point.EventId is { } e ? [e] : Array.Empty<string>();
         var mining = c.Included.Where(i => i.Signal.MiningRun).Select(i => i.Signal.EventId).Take(1);
@@ -89,17 +91,10 @@ public sealed class ResponsePlanner
 
         if (c.Entry is { } entry)
         {
-            var fix = entry.Point.Kind switch
-            {
-                AnalyticKinds.SshBruteforceSuccess => "Disable SSH password logins (PasswordAuthentication no, PermitRootLogin prohibit-password), rate-limit SSH (fail2ban) and expose it only to admin networks",
-                AnalyticKinds.RdpBruteforceSuccess => "Take RDP off the internet (VPN or gateway), enforce NLA, an account lockout policy and strong passwords",
-                AnalyticKinds.ExploitedService => $"Fix the exploited service{(entry.Point.User is { } u ? $" ('{u}')" : "")}: bind it to localhost or a private network, require authentication (Redis: requirepass, protected-mode yes, rename CONFIG), patch it, and run it without write access to cron and .ssh directories",
-                AnalyticKinds.Lateral => "Treat the source host as compromised; remove the SSH keys it holds for this host and stop key-based trust between servers without a passphrase or restriction",
-                AnalyticKinds.NewKey or AnalyticKinds.NewSource or AnalyticKinds.Session => "Find how the attacker got the credential used (key or password) and revoke it everywhere; restrict SSH to known networks",
-                _ => "Find how the attacker first got in (no logon explains it): review exposed services and their logs",
-            };
+            var fix = knowledge.FixFor(entry.Point.Kind, entry.Point.Kind == AnalyticKinds.ExploitedService ? entry.Point.User : null);
             Add("fix-entry", fix, entry.Point.Kind, entry.Point.EventId is { } id ? [id] : []);
         }
-        return actions;
+        // Stable: within a category the order above (file and line, then the rest) is kept.
+        return actions.OrderBy(a => knowledge.Rank(a.Category)).Select((a, i) => a with { Order = i + 1 }).ToList();
     }
 }

@@ -11,7 +11,7 @@ namespace Timeline.Detection.Chain;
 /// (7045/4697, WinRing0), scheduled tasks (4698), process command lines (4688, Sysmon 1, 4104) and log
 /// clearing (1102/104). Threat-notes §1.1, §1.4, §1.8.
 /// </summary>
-public sealed class WindowsAnalytic(CommandAnalytic commands, PhaseMap phases, IndicatorCatalog indicators) : IEventAnalytic
+public sealed class WindowsAnalytic(CommandAnalytic commands, PhaseMap phases, IndicatorCatalog indicators, EvidencePatterns patterns) : IEventAnalytic
 {
     public bool Handles(string parser) => parser == ParserNames.Evtx;
 
@@ -57,7 +57,7 @@ public sealed class WindowsAnalytic(CommandAnalytic commands, PhaseMap phases, I
                 else
                 {
                     s = CommandSignals.From(e, image, commands.Analyze(image, persistenceEntry: true), phases, $"service '{name}'", AttackPhase.Persistence);
-                    var odd = image.Contains("\\Temp\\", StringComparison.OrdinalIgnoreCase) || image.Contains("\\AppData\\", StringComparison.OrdinalIgnoreCase) || image.Contains("\\ProgramData\\", StringComparison.OrdinalIgnoreCase) || image.Contains("\\Users\\Public\\", StringComparison.OrdinalIgnoreCase);
+                    var odd = patterns.Matches("windows-service-folders", image);
                     if (s is null && odd) s = Signal.From(e, image, AttackPhase.Persistence, AnalyticKinds.Service, $"service '{name}' installed ({image})", "a service binary in a user-writable folder", 0.7, true);
                     if (s is null) return null;
                 }
