@@ -14,6 +14,9 @@ public static class BundledKnowledge
     public const string PhasesFile = "phases.yml";
     public const string IndicatorsFolder = "indicators";
     public const string CommandsFolder = "commands";
+    public const string TechniquesFile = "techniques.yml";
+    public const string PatternsFolder = "patterns";
+    public const string ResponseFile = "response.yml";
 
     public static string Root => Path.Combine(AppContext.BaseDirectory, "sigma");
 

@@ -32,7 +32,7 @@ public sealed class ChainAssembler(ChainKnowledge knowledge, ChainOptions option
 
         Attacker(c, strong);
         new ChainLinker(options).Link(c);
-        var iocs = new IocCollector(knowledge.Indicators).Collect(c);
+        var iocs = new IocCollector(knowledge.Indicators, knowledge.Patterns).Collect(c);
         var steps = Steps(c);
         var mining = c.Included.Where(i => i.Signal.MiningRun && i.Signal.Timed).Select(i => i.Signal.Ticks).Min();
         return new AttackChain
@@ -43,7 +43,7 @@ public sealed class ChainAssembler(ChainKnowledge knowledge, ChainOptions option
             RootCause = RootCauseText.Write(c, mining),
             Steps = steps,
             Indicators = iocs,
-            Response = new ResponsePlanner().Plan(c, iocs),
+            Response = new ResponsePlanner(knowledge.Response).Plan(c, iocs),
             Gaps = new GapFinder().Find(c),
             Lateral = outbound.Concat(inbound).Select(m => new LateralLink(m.FromHost, m.ToHost, m.Via, m.Outbound?.EventId, m.Inbound.EventId, m.Inbound.Ticks)).ToList(),
             MiningStartTicks = mining,
@@ -67,7 +67,7 @@ public sealed class ChainAssembler(ChainKnowledge knowledge, ChainOptions option
         foreach (var s in strong.Where(s => s.User is not null && s.Parser is ParserNames.BashHistory or ParserNames.Auth)) c.AttackerUsers.Add(s.User!);
 
         // Keys written by the attacker, unless the key was already in use before the incident (an admin's key put back).
-        foreach (var s in strong.Where(s => s.Facts.ContainsKey("finding:keys-tamper")))
+        foreach (var s in strong.Where(s => s.Facts.ContainsKey("finding:" + AnalyticKinds.KeysTamper)))
             foreach (var fp in s.Artifacts.KeyFingerprints)
                 if (!h.KeysSeen.Any(k => k.Key.EndsWith("|" + fp, StringComparison.Ordinal) && k.Value < (s.Ticks ?? long.MaxValue))) c.AttackerKeys.Add(fp);
         foreach (var k in h.AuthorizedKeys.Where(k => k.Strong)) c.AttackerKeys.Add(k.Facts.GetValueOrDefault(FieldNames.KeyFingerprint) ?? "");
@@ -106,31 +106,31 @@ public sealed class ChainAssembler(ChainKnowledge knowledge, ChainOptions option
         if (c.Entry is { } entry)
         {
             if (entry.Login is { } l)
-                steps.Add((l.Ticks, Cited(new AttackStep(AttackPhase.Entry, l.Ticks, l.TimeQuality, l.EventId, entry.Point.Summary, entry.Point.Why, l.RuleIds, entry.Point.Confidence, l.Origin), AttackTechniques.Of([entry.Point.Kind]))));
-            else if (entry.Signal is { } s && entry.Point.Kind == "exploited-service")
-                steps.Add((s.SortTicks, Cited(new AttackStep(AttackPhase.Entry, s.Ticks, s.TimeQuality, s.EventId, entry.Point.Summary + " — " + s.Summary, entry.Point.Why + "; " + s.Why, s.RuleIds, entry.Point.Confidence, s.Origin), AttackTechniques.Of([entry.Point.Kind]).Concat(AttackTechniques.Of(s)))));
+                steps.Add((l.Ticks, Cited(new AttackStep(AttackPhase.Entry, l.Ticks, l.TimeQuality, l.EventId, entry.Point.Summary, entry.Point.Why, l.RuleIds, entry.Point.Confidence, l.Origin), knowledge.Techniques.Of([entry.Point.Kind]))));
+            else if (entry.Signal is { } s && entry.Point.Kind == AnalyticKinds.ExploitedService)
+                steps.Add((s.SortTicks, Cited(new AttackStep(AttackPhase.Entry, s.Ticks, s.TimeQuality, s.EventId, entry.Point.Summary + " — " + s.Summary, entry.Point.Why + "; " + s.Why, s.RuleIds, entry.Point.Confidence, s.Origin), knowledge.Techniques.Of([entry.Point.Kind]).Concat(knowledge.Techniques.Of(s)))));
         }
         foreach (var r in c.Returns)
         {
             var planted = r.KeyFingerprint is { } fp && c.AttackerKeys.Contains(fp);
             steps.Add((r.Ticks, Cited(new AttackStep(planted ? AttackPhase.Persistence : AttackPhase.Entry, r.Ticks, r.TimeQuality, r.EventId,
                 $"{(planted ? "logs back in with the planted key" : "logs back in")} as '{r.User}' from {r.SourceIp}",
-                planted ? $"key {r.KeyFingerprint} was planted by the attacker: the persistence works" : $"same address as the entry ({r.SourceIp})", r.RuleIds, planted ? 0.9 : 0.7, r.Origin), AttackTechniques.Of([planted ? "returned-key" : "returned"]))));
+                planted ? $"key {r.KeyFingerprint} was planted by the attacker: the persistence works" : $"same address as the entry ({r.SourceIp})", r.RuleIds, planted ? 0.9 : 0.7, r.Origin), knowledge.Techniques.Of([planted ? AnalyticKinds.ReturnedKey : AnalyticKinds.Returned]))));
         }
         foreach (var (s, anchor) in c.Included)
         {
             var repeats = s.Repeats > 1 ? $" (×{s.Repeats}, last {TimeWords.Of(s.LastTicks)})" : "";
             steps.Add((anchor ?? s.SortTicks, Cited(new AttackStep(s.Phase, s.Ticks, s.TimeQuality, s.EventId, s.Summary + repeats,
-                s.Why + (s.RuleTitles.Count > 0 ? $"; rules: {string.Join(", ", s.RuleTitles)}" : ""), s.RuleIds, Math.Round(s.Confidence, 2), s.Origin), AttackTechniques.Of(s))));
+                s.Why + (s.RuleTitles.Count > 0 ? $"; rules: {string.Join(", ", s.RuleTitles)}" : ""), s.RuleIds, Math.Round(s.Confidence, 2), s.Origin), knowledge.Techniques.Of(s))));
         }
         foreach (var m in c.Outbound)
             if (m.Outbound is { } o && !c.Contains(o))
-                steps.Add((o.Ticks, Cited(new AttackStep(AttackPhase.Lateral, o.Ticks, o.TimeQuality, o.EventId, $"moves to {m.ToHost}: {CommandSignals.Excerpt(o.Text, 100)}", m.Via, o.RuleIds, m.Confidence, o.Origin), AttackTechniques.Of(["ssh-out"]))));
+                steps.Add((o.Ticks, Cited(new AttackStep(AttackPhase.Lateral, o.Ticks, o.TimeQuality, o.EventId, $"moves to {m.ToHost}: {CommandSignals.Excerpt(o.Text, 100)}", m.Via, o.RuleIds, m.Confidence, o.Origin), knowledge.Techniques.Of([AnalyticKinds.SshOut]))));
         // Worm code leaves no ssh command on this host: the move is told by the logon on the peer.
         foreach (var m in c.Outbound.Where(m => m.Outbound is null))
             steps.Add((m.Inbound.Ticks, Cited(new AttackStep(AttackPhase.Lateral, m.Inbound.Ticks, m.Inbound.TimeQuality, m.Inbound.EventId,
                 $"moves to {m.ToHost}: '{m.Inbound.User}' logs in there from {m.Inbound.SourceIp} ({m.Inbound.Method}), this host's address",
-                m.Via, m.Inbound.RuleIds, m.Confidence, m.Inbound.Origin), AttackTechniques.Of(["ssh-out"]))));
+                m.Via, m.Inbound.RuleIds, m.Confidence, m.Inbound.Origin), knowledge.Techniques.Of([AnalyticKinds.SshOut]))));
         return steps.OrderBy(s => s.Anchor ?? long.MaxValue)
             .ThenBy(s => s.Step.TimeQuality.HasFlag(TimeQuality.FileMtime))
             .ThenBy(s => s.Step.Origin.File, StringComparer.Ordinal)

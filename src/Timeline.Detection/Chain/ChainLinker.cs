@@ -21,11 +21,11 @@ public sealed class ChainLinker(ChainOptions options)
         var tokens = Tokens(strong);
         foreach (var s in h.Signals)
         {
-            if (c.Entry is { Point.Kind: "exploited-service", Signal: { } es } && ReferenceEquals(es, s)) continue;
+            if (c.Entry is { Point.Kind: AnalyticKinds.ExploitedService, Signal: { } es } && ReferenceEquals(es, s)) continue;
             if (s.Strong || InSession(c, s) || Shares(s, tokens) || CronEditInWindow(c, s)) c.Included.Add((s, s.Ticks));
         }
         var ranCommands = c.Included.Where(i => i.Signal.Parser == ParserNames.Cron && i.Signal.Timed).ToList();
-        var installers = c.Included.Where(i => i.Signal.Facts.ContainsKey("finding:crontab-install") || i.Signal.Facts.ContainsKey("finding:keys-tamper")).ToList();
+        var installers = c.Included.Where(i => i.Signal.Facts.ContainsKey("finding:" + AnalyticKinds.CrontabInstall) || i.Signal.Facts.ContainsKey("finding:" + AnalyticKinds.KeysTamper)).ToList();
         foreach (var entry in h.CrontabEntries)
         {
             var command = entry.Facts.GetValueOrDefault(FieldNames.Command) ?? "";
@@ -40,7 +40,7 @@ public sealed class ChainLinker(ChainOptions options)
                 c.Included.Add((entry, anchor ?? entry.Ticks));
             }
         }
-        var keyWriters = c.Included.Where(i => i.Signal.Artifacts.KeyFingerprints.Count > 0 || i.Signal.Facts.ContainsKey("finding:keys-tamper")).ToList();
+        var keyWriters = c.Included.Where(i => i.Signal.Artifacts.KeyFingerprints.Count > 0 || i.Signal.Facts.ContainsKey("finding:" + AnalyticKinds.KeysTamper)).ToList();
         foreach (var key in h.AuthorizedKeys)
         {
             var fp = key.Facts.GetValueOrDefault(FieldNames.KeyFingerprint) ?? "";
@@ -84,7 +84,7 @@ public sealed class ChainLinker(ChainOptions options)
     }
 
     private bool CronEditInWindow(AttackContext c, Signal s) =>
-        s.Kind is "crontab-edit" or "crontab-reload" && s.Timed && c.Start is { } start && c.End is { } end
+        s.Kind is AnalyticKinds.CrontabEdit or AnalyticKinds.CrontabReload && s.Timed && c.Start is { } start && c.End is { } end
         && s.Ticks >= start - options.ChurnWindow.Ticks * 120 && s.Ticks <= end
         && (c.AttackerUsers.Contains(s.Facts.GetValueOrDefault("owner") ?? "") || c.AttackerUsers.Count == 0);
 

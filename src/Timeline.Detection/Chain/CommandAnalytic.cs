@@ -35,16 +35,16 @@ public sealed class CommandAnalytic(IndicatorCatalog indicators, CommandPatterns
             if (strong.Count > 0) why.Add("miner options " + string.Join(", ", strong.Select(a => a.Value.Trim())));
             if (pools.Count > 0) why.Add("mining pool " + string.Join(", ", pools.Select(p => p.Host).Distinct()));
             if (wallets.Count > 0) why.Add("a wallet address");
-            findings.Add(new Finding("miner-run", AttackPhase.Mining, string.Join("; ", why), strong.Count + pools.Count + wallets.Count > 0 ? 0.95 : 0.7, true));
+            findings.Add(new Finding(AnalyticKinds.MinerRun, AttackPhase.Mining, string.Join("; ", why), strong.Count + pools.Count + wallets.Count > 0 ? 0.95 : 0.7, true));
         }
         else if (strongArgs.Count > 0)
-            findings.Add(new Finding("miner-tuning", AttackPhase.Mining, "tunes the host for a miner: " + string.Join(", ", strongArgs.Select(a => a.Value.Trim())), 0.6, false));
+            findings.Add(new Finding(AnalyticKinds.MinerTuning, AttackPhase.Mining, "tunes the host for a miner: " + string.Join(", ", strongArgs.Select(a => a.Value.Trim())), 0.6, false));
 
         // Ingress: download piped to a shell, or a download of a known file / from a raw address.
         var downloads = Has("downloaders") || Has("downloader-starts") || Has("windows-downloaders");
         var artifacts = downloads ? CommandArtifacts.Of(command) : CommandArtifacts.None;
         if (downloads && Has("pipe-to-shell"))
-            findings.Add(new Finding("download-exec", AttackPhase.Execution, "downloads a script and pipes it to a shell (download cradle)", 0.9, true));
+            findings.Add(new Finding(AnalyticKinds.DownloadExec, AttackPhase.Execution, "downloads a script and pipes it to a shell (download cradle)", 0.9, true));
         else if (downloads && (artifacts.Urls.Count > 0 || artifacts.Ips.Count > 0))
         {
             var rawIp = artifacts.Hosts.Any(CommandArtifacts.IsIp);
@@ -54,62 +54,62 @@ public sealed class CommandAnalytic(IndicatorCatalog indicators, CommandPatterns
             if (known is not null) why += $" from known campaign infrastructure ({known.Note}; {known.Source})";
             else if (knownFile is not null) why += $" — '{knownFile.Value}' is a known miner/dropper name ({knownFile.Source})";
             else if (rawIp) why += " from a bare IP address";
-            findings.Add(new Finding("download", AttackPhase.Execution, why, rawIp || known is not null || knownFile is not null ? 0.8 : 0.5, rawIp || known is not null || knownFile is not null));
+            findings.Add(new Finding(AnalyticKinds.Download, AttackPhase.Execution, why, rawIp || known is not null || knownFile is not null ? 0.8 : 0.5, rawIp || known is not null || knownFile is not null));
         }
 
         // Persistence: authorized_keys, cron tables, boot scripts, units, preload.
         if (Has("keys-tamper"))
-            findings.Add(new Finding("keys-tamper", AttackPhase.Persistence, "writes SSH authorized_keys (a key gives the attacker a way back in)", 0.85, true));
+            findings.Add(new Finding(AnalyticKinds.KeysTamper, AttackPhase.Persistence, "writes SSH authorized_keys (a key gives the attacker a way back in)", 0.85, true));
         // '>' is the shell's redirect: writing a table or boot file, not reading it.
         if (!persistenceEntry && (Has("crontab-install") || Has("crontab-install-file") || (command.Contains('>') && Has("cron-table-paths"))))
-            findings.Add(new Finding("crontab-install", AttackPhase.Persistence, "installs or replaces a cron table", 0.7, false));
+            findings.Add(new Finding(AnalyticKinds.CrontabInstall, AttackPhase.Persistence, "installs or replaces a cron table", 0.7, false));
         if (!persistenceEntry && command.Contains('>') && Has("boot-files"))
-            findings.Add(new Finding("boot-persistence", AttackPhase.Persistence, "writes a boot script, unit or ld.so.preload", 0.8, true));
+            findings.Add(new Finding(AnalyticKinds.BootPersistence, AttackPhase.Persistence, "writes a boot script, unit or ld.so.preload", 0.8, true));
         if (Has("windows-persistence"))
-            findings.Add(new Finding("windows-persistence", AttackPhase.Persistence, "creates a scheduled task or service from the command line", 0.7, true));
+            findings.Add(new Finding(AnalyticKinds.WindowsPersistence, AttackPhase.Persistence, "creates a scheduled task or service from the command line", 0.7, true));
 
         // Evasion.
         if (Has("history-clearing") || Has("history-file-wipe"))
-            findings.Add(new Finding("history-clear", AttackPhase.Evasion, "clears or disables shell history (T1070.003)", 0.85, true));
+            findings.Add(new Finding(AnalyticKinds.HistoryClear, AttackPhase.Evasion, "clears or disables shell history (T1070.003)", 0.85, true));
         if (Has("log-clearing"))
-            findings.Add(new Finding("log-clear", AttackPhase.Evasion, "deletes or empties system logs (T1070.002 / v19 T1685.006)", 0.85, true));
+            findings.Add(new Finding(AnalyticKinds.LogClear, AttackPhase.Evasion, "deletes or empties system logs (T1070.002 / v19 T1685.006)", 0.85, true));
         if (Has("immutable-flag-tools"))
         {
             var onSensitive = Has("sensitive-paths");
-            findings.Add(new Finding("chattr", AttackPhase.Evasion, "changes immutable flags (chattr) " + (onSensitive ? "on SSH, cron or temp paths" : ""), 0.7, onSensitive));
+            findings.Add(new Finding(AnalyticKinds.Chattr, AttackPhase.Evasion, "changes immutable flags (chattr) " + (onSensitive ? "on SSH, cron or temp paths" : ""), 0.7, onSensitive));
         }
         if (Has("process-killers") && Has("competitor-targets"))
-            findings.Add(new Finding("competitor-kill", AttackPhase.Evasion, "kills competing miners (threat-notes §1.5)", 0.85, true));
+            findings.Add(new Finding(AnalyticKinds.CompetitorKill, AttackPhase.Evasion, "kills competing miners (threat-notes §1.5)", 0.85, true));
         if (Has("defense-off"))
-            findings.Add(new Finding("defense-off", AttackPhase.Evasion, "turns off a security control (SELinux, firewall, AppArmor, Defender)", 0.7, true));
+            findings.Add(new Finding(AnalyticKinds.DefenseOff, AttackPhase.Evasion, "turns off a security control (SELinux, firewall, AppArmor, Defender)", 0.7, true));
         if (Has("encoded-payload"))
-            findings.Add(new Finding("encoded", AttackPhase.Execution, "runs an encoded payload", 0.75, true));
+            findings.Add(new Finding(AnalyticKinds.Encoded, AttackPhase.Execution, "runs an encoded payload", 0.75, true));
 
         foreach (var marker in indicators.Markers(command))
-            findings.Add(new Finding("marker", marker.Phase ?? AttackPhase.Execution, $"contains '{marker.Value}': {marker.Note} ({marker.Source})", 0.9, true));
+            findings.Add(new Finding(AnalyticKinds.Marker, marker.Phase ?? AttackPhase.Execution, $"contains '{marker.Value}': {marker.Note} ({marker.Source})", 0.9, true));
         foreach (var path in indicators.DropperPaths(command))
-            findings.Add(new Finding("dropper-path", AttackPhase.Execution, $"uses {path.Value.Trim('/')} — a staging path of known miner kits ({path.Source})", 0.85, true));
+            findings.Add(new Finding(AnalyticKinds.DropperPath, AttackPhase.Execution, $"uses {path.Value.Trim('/')} — a staging path of known miner kits ({path.Source})", 0.85, true));
 
         // Lateral movement: ssh/scp to another host.
         foreach (var target in SshTarget.AllIn(command))
         {
             var forceful = target.KeyFile is not null || Has("ssh-unattended") || downloads;
-            findings.Add(new Finding("ssh-out", AttackPhase.Lateral, $"{target.Tool} to {(target.User is null ? "" : target.User + "@")}{target.Host}{(target.KeyFile is null ? "" : " with key " + target.KeyFile)}", forceful ? 0.8 : 0.5, forceful));
+            findings.Add(new Finding(AnalyticKinds.SshOut, AttackPhase.Lateral, $"{target.Tool} to {(target.User is null ? "" : target.User + "@")}{target.Host}{(target.KeyFile is null ? "" : " with key " + target.KeyFile)}", forceful ? 0.8 : 0.5, forceful));
         }
 
         // Accounts and privilege.
         if (Has("account-tools") || Has("account-changes"))
-            findings.Add(new Finding("account", AttackPhase.Privilege, "creates or changes an account, a password or sudo rights", 0.6, Has("privileged-account")));
+            findings.Add(new Finding(AnalyticKinds.Account, AttackPhase.Privilege, "creates or changes an account, a password or sudo rights", 0.6, Has("privileged-account")));
 
         // Hands-on activity that only matters inside an attacker's session.
         if (findings.Count == 0)
         {
             if (Has("recon-commands") || Has("recon-tools"))
-                findings.Add(new Finding("recon", AttackPhase.Execution, "looks around the host (system, CPU, users, network)", 0.4, false));
+                findings.Add(new Finding(AnalyticKinds.Recon, AttackPhase.Execution, "looks around the host (system, CPU, users, network)", 0.4, false));
             else if (Has("exec-prep-relative") || Has("exec-prep-tools") || Has("exec-prep-modes"))
-                findings.Add(new Finding("exec-prep", AttackPhase.Execution, "makes a file executable or runs one from the working directory", 0.4, false));
+                findings.Add(new Finding(AnalyticKinds.ExecPrep, AttackPhase.Execution, "makes a file executable or runs one from the working directory", 0.4, false));
             else if (Has("staging-tools") && Has("staging-places"))
-                findings.Add(new Finding("staging", AttackPhase.Execution, "unpacks or moves files in a temporary or hidden directory", 0.4, false));
+                findings.Add(new Finding(AnalyticKinds.Staging, AttackPhase.Execution, "unpacks or moves files in a temporary or hidden directory", 0.4, false));
         }
         return findings;
     }

@@ -1,5 +1,3 @@
-using YamlDotNet.RepresentationModel;
-
 namespace Timeline.Detection.Chain;
 
 /// <summary>
@@ -10,18 +8,6 @@ namespace Timeline.Detection.Chain;
 /// </summary>
 public sealed class CommandPatterns
 {
-    private static readonly Dictionary<string, PatternCompare> CompareNames = new(StringComparer.Ordinal)
-    {
-        ["contains"] = PatternCompare.Contains,
-        ["contains-ignore-case"] = PatternCompare.ContainsIgnoreCase,
-        ["lower-contains"] = PatternCompare.LowerContains,
-        ["lower-starts-with"] = PatternCompare.LowerStartsWith,
-        ["lower-regex"] = PatternCompare.LowerRegex,
-        ["regex"] = PatternCompare.Regex,
-        ["first-word"] = PatternCompare.FirstWord,
-        ["first-word-prefix"] = PatternCompare.FirstWordPrefix,
-    };
-
     private readonly Dictionary<string, PatternList> _lists;
 
     public CommandPatterns(IEnumerable<PatternList> lists, string origin = "sigma/commands")
@@ -49,54 +35,5 @@ public sealed class CommandPatterns
     public bool Matches(string list, CommandText text) => _lists[list].Matches(text);
 
     /// <summary>Loads every <c>*.yml</c> in the folder (sorted, so errors are stable).</summary>
-    public static CommandPatterns Load(string directory)
-    {
-        if (!Directory.Exists(directory)) throw new ChainKnowledgeException($"{directory}: not found (the chain needs the bundled sigma/ folder)");
-        var lists = new List<PatternList>();
-        foreach (var path in Directory.EnumerateFiles(directory, "*.yml").Order(StringComparer.Ordinal))
-        {
-            var root = ChainYaml.Root(path);
-            if (!root.Children.TryGetValue(new YamlScalarNode("lists"), out var node) || node is not YamlMappingNode map)
-                throw new ChainKnowledgeException($"{path}: expected a 'lists' mapping");
-            foreach (var (key, body) in map.Children)
-                lists.Add(ReadList(path, ((YamlScalarNode)key).Value ?? "", body));
-        }
-        return new CommandPatterns(lists, directory);
-    }
-
-    private static PatternList ReadList(string path, string name, YamlNode body)
-    {
-        var at = $"{path}:{body.Start.Line}: list '{name}'";
-        if (body is not YamlMappingNode list) throw new ChainKnowledgeException($"{at} must be a mapping");
-        var compareText = ChainYaml.Scalar(list, "compare") ?? throw new ChainKnowledgeException($"{at} has no 'compare'");
-        if (!CompareNames.TryGetValue(compareText, out var compare))
-            throw new ChainKnowledgeException($"{at}: unknown compare '{compareText}' ({string.Join(", ", CompareNames.Keys)})");
-        var source = ChainYaml.Scalar(list, "source");
-        if (string.IsNullOrWhiteSpace(source)) throw new ChainKnowledgeException($"{at} has no 'source' (unsourced knowledge never enters a report)");
-        if (!list.Children.TryGetValue(new YamlScalarNode("values"), out var valuesNode) || valuesNode is not YamlSequenceNode seq || seq.Children.Count == 0)
-            throw new ChainKnowledgeException($"{at} has no 'values'");
-        var values = new List<IReadOnlyList<string>>();
-        foreach (var item in seq)
-        {
-            IReadOnlyList<string> parts = item switch
-            {
-                YamlScalarNode s when !string.IsNullOrEmpty(s.Value) => [s.Value],
-                YamlSequenceNode all when all.Children.Count > 0 && all.All(p => p is YamlScalarNode { Value.Length: > 0 }) => [.. all.Select(p => ((YamlScalarNode)p).Value!)],
-                _ => throw new ChainKnowledgeException($"{path}:{item.Start.Line}: list '{name}': a value is a non-empty string or a list of them"),
-            };
-            if (compare is PatternCompare.LowerContains or PatternCompare.LowerStartsWith && parts.Any(p => p != p.ToLowerInvariant()))
-                throw new ChainKnowledgeException($"{path}:{item.Start.Line}: list '{name}' compares lower-cased text, so '{string.Join(" ", parts)}' must be lower case");
-            if (compare is PatternCompare.Regex or PatternCompare.LowerRegex && parts.Count != 1)
-                throw new ChainKnowledgeException($"{path}:{item.Start.Line}: list '{name}': a regex value is one pattern");
-            values.Add(parts);
-        }
-        try
-        {
-            return new PatternList(name, compare, values, source);
-        }
-        catch (ArgumentException ex)
-        {
-            throw new ChainKnowledgeException($"{at}: {ex.Message}", ex);
-        }
-    }
+    public static CommandPatterns Load(string directory) => new(PatternListFiles.Read(directory), directory);
 }

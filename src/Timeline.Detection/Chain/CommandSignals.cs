@@ -12,7 +12,7 @@ internal static class CommandSignals
         if (findings.Count == 0) return null;
         var phase = forcedPhase ?? findings.Select(f => f.Phase).Aggregate(phases.Prefer);
         var main = findings.Where(f => f.Phase == phase).OrderByDescending(f => f.Confidence).FirstOrDefault() ?? findings.OrderByDescending(f => f.Confidence).First();
-        var mining = findings.Any(f => f.Kind == "miner-run");
+        var mining = findings.Any(f => f.Kind == AnalyticKinds.MinerRun);
         var signal = Signal.From(e, command, phase, main.Kind, $"{source}: {Excerpt(command)}",
             string.Join("; ", findings.Select(f => f.Why).Distinct()), findings.Max(f => f.Confidence), findings.Any(f => f.Strong));
         signal.Artifacts = CommandArtifacts.Of(command);

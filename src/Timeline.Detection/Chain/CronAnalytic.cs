@@ -10,7 +10,7 @@ namespace Timeline.Detection.Chain;
 /// exploited service (threat-notes §1.2, §4.3 items 6, 7, 10); bursts of edits are competitor cleaning.
 /// Repeats of one job fold into one signal.
 /// </summary>
-public sealed class CronAnalytic(CommandAnalytic commands, PhaseMap phases, IndicatorCatalog indicators) : IEventAnalytic
+public sealed class CronAnalytic(CommandAnalytic commands, PhaseMap phases, IndicatorCatalog indicators, EvidencePatterns patterns) : IEventAnalytic
 {
     public bool Handles(string parser) => parser == ParserNames.Cron;
 
@@ -27,7 +27,7 @@ public sealed class CronAnalytic(CommandAnalytic commands, PhaseMap phases, Indi
                 if (command is null) return null;
                 var findings = commands.Analyze(command).ToList();
                 if (service)
-                    findings.Add(new Finding("service-cron", AttackPhase.Execution, $"the job runs as the service account '{user}': services do not schedule shell commands (threat-notes §1.2)", 0.8, true));
+                    findings.Add(new Finding(AnalyticKinds.ServiceCron, AttackPhase.Execution, $"the job runs as the service account '{user}': services do not schedule shell commands (threat-notes §1.2)", 0.8, true));
                 var signal = CommandSignals.From(e, command, findings, phases, $"cron job of {user}");
                 if (signal is null) return null;
                 signal.Facts["owner"] = user ?? "";
@@ -37,8 +37,8 @@ public sealed class CronAnalytic(CommandAnalytic commands, PhaseMap phases, Indi
             case CronEvents.Replace or CronEvents.List or CronEvents.BeginEdit or CronEvents.Delete:
             {
                 if (e.Ticks is { } t && f.Get(FieldNames.Event) is CronEvents.Replace or CronEvents.List) Churn(e, host, t);
-                var what = f.Get(FieldNames.Event) switch { "cron_replace" => "replaced", CronEvents.List => "listed", CronEvents.Delete => "deleted", _ => "opened for editing" };
-                var signal = Signal.From(e, e.Message, AttackPhase.Persistence, service ? "service-crontab" : "crontab-edit",
+                var what = f.Get(FieldNames.Event) switch { CronEvents.Replace => "replaced", CronEvents.List => "listed", CronEvents.Delete => "deleted", _ => "opened for editing" };
+                var signal = Signal.From(e, e.Message, AttackPhase.Persistence, service ? AnalyticKinds.ServiceCrontab : AnalyticKinds.CrontabEdit,
                     $"crontab of {f.Get(FieldNames.CronTarget) ?? user} {what} by {user}",
                     service ? $"the service account '{user}' edited a cron table: an exploited service writing persistence (threat-notes §1.2)" : "a cron table changed",
                     service ? 0.85 : 0.4, service);
@@ -49,7 +49,7 @@ public sealed class CronAnalytic(CommandAnalytic commands, PhaseMap phases, Indi
             {
                 var path = f.Get(FieldNames.Path) ?? "";
                 var owner = service || indicators.IsServiceAccount(path[(path.LastIndexOf('/') + 1)..]);
-                var signal = Signal.From(e, e.Message, AttackPhase.Persistence, owner ? "service-crontab" : "crontab-reload",
+                var signal = Signal.From(e, e.Message, AttackPhase.Persistence, owner ? AnalyticKinds.ServiceCrontab : AnalyticKinds.CrontabReload,
                     $"cron loaded the changed table {path}", owner ? $"a table of the service account '{user}' was loaded" : "cron reads a table after it changed", owner ? 0.8 : 0.4, owner);
                 signal.Facts["cron_path"] = path;
                 signal.Facts["owner"] = user ?? "";
@@ -59,8 +59,8 @@ public sealed class CronAnalytic(CommandAnalytic commands, PhaseMap phases, Indi
             {
                 var path = f.Get(FieldNames.Path) ?? "";
                 var reason = f.Get(FieldNames.Reason) ?? "error";
-                var spool = path.Contains("/spool/cron", StringComparison.Ordinal) || path.Contains("/cron.d/", StringComparison.Ordinal) || path.Contains("crontab", StringComparison.Ordinal) || path.StartsWith("crontabs/", StringComparison.Ordinal);
-                var signal = Signal.From(e, e.Message, AttackPhase.Persistence, "cron-error", $"cron could not read {(path.Length > 0 ? path : "a table")}: {reason}",
+                var spool = patterns.Matches("cron-spool-tables", path);
+                var signal = Signal.From(e, e.Message, AttackPhase.Persistence, AnalyticKinds.CronError, $"cron could not read {(path.Length > 0 ? path : "a table")}: {reason}",
                     "cron rejects lines that crontab(1) would never write: the table was written by another program, e.g. a Redis dump saved as a crontab (threat-notes §1.2, §4.3 item 10)",
                     spool ? 0.75 : 0.5, spool);
                 signal.Facts["cron_path"] = path;
@@ -74,7 +74,7 @@ public sealed class CronAnalytic(CommandAnalytic commands, PhaseMap phases, Indi
     private static void Churn(EventRecord e, HostEvidence host, long t)
     {
         if (!host.CrontabEdit(t, out var edits)) return;
-        var signal = Signal.From(e, e.Message, AttackPhase.Evasion, "crontab-churn", $"{edits} crontab LIST/REPLACE lines within {host.Options.ChurnWindow.TotalSeconds:0} s",
+        var signal = Signal.From(e, e.Message, AttackPhase.Evasion, AnalyticKinds.CrontabChurn, $"{edits} crontab LIST/REPLACE lines within {host.Options.ChurnWindow.TotalSeconds:0} s",
             "a script rewriting cron tables in a loop: miners removing competitors' jobs (Kinsing d.sh, threat-notes §1.4.1, §4.3 item 7)", 0.8, true);
         host.Add(signal, $"churn|{t / TimeSpan.TicksPerMinute}");
     }

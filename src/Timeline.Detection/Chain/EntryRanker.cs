@@ -36,44 +36,44 @@ public sealed class EntryRanker(ChainOptions options)
             {
                 var window = login.FailFirstTicks is { } a && login.FailLastTicks is { } b ? $" between {TimeWords.Of(a)} and {TimeWords.Of(b)} ({TimeWords.Span(a, b)})" : "";
                 var users = login.UsersTried.Count == 0 ? "" : $", trying {login.UsersTried.Count} user name(s): {string.Join(", ", login.UsersTried.Take(8))}{(login.UsersTried.Count > 8 ? ", …" : "")}";
-                Add(candidates, login, login.Method == "rdp" || login.Method == "network" ? "rdp-bruteforce-success" : "ssh-bruteforce-success", 0.9 + adjust,
+                Add(candidates, login, login.Method == "rdp" || login.Method == "network" ? AnalyticKinds.RdpBruteforceSuccess : AnalyticKinds.SshBruteforceSuccess, 0.9 + adjust,
                     $"{how} as '{login.User}' from {source} after a brute force",
                     $"{login.FailuresBefore} failed logons from {source}{(login.FailureSources is { } how2 ? $" ({how2})" : "")}{window}{users}; then this success as '{login.User}'{Connection(login)}");
             }
             else if (lateral is not null)
-                Add(candidates, login, "lateral", lateral.Confidence + adjust, $"{how} as '{login.User}' from {source}, coming from {lateral.FromHost}", lateral.Via);
+                Add(candidates, login, AnalyticKinds.Lateral, lateral.Confidence + adjust, $"{how} as '{login.User}' from {source}, coming from {lateral.FromHost}", lateral.Via);
             else if (login.NewKey)
-                Add(candidates, login, "new-key", 0.6 + adjust, $"{how} as '{login.User}' from {source} with a key never seen before",
+                Add(candidates, login, AnalyticKinds.NewKey, 0.6 + adjust, $"{how} as '{login.User}' from {source} with a key never seen before",
                     $"key {login.KeyFingerprint} had not been used for '{login.User}' on this host before {TimeWords.Of(login.Ticks)} (the host was logging since {TimeWords.Of(host.FirstTicks)})");
             else if (login.NewSource)
-                Add(candidates, login, "new-source", 0.5 + adjust, $"{how} as '{login.User}' from a new address {source}",
+                Add(candidates, login, AnalyticKinds.NewSource, 0.5 + adjust, $"{how} as '{login.User}' from a new address {source}",
                     $"{source} appears in no logon before this one (the host was logging since {TimeWords.Of(host.FirstTicks)})" + Connection(login));
             else if (covers && sameUser)
-                Add(candidates, login, "session", 0.3, $"{how} as '{login.User}' from {source}",
+                Add(candidates, login, AnalyticKinds.Session, 0.3, $"{how} as '{login.User}' from {source}",
                     $"the session was open when the first attacker activity happened ({TimeWords.Of(start)})" + Connection(login));
         }
 
-        var service = host.Signals.Where(s => s.Kind is "service-cron" or "service-crontab" or "cron-error" or "cron-garbage" or "redis-exploit" || s.Facts.ContainsKey("finding:service-cron"))
+        var service = host.Signals.Where(s => s.Kind is AnalyticKinds.ServiceCron or AnalyticKinds.ServiceCrontab or AnalyticKinds.CronError or AnalyticKinds.CronGarbage or AnalyticKinds.RedisExploit || s.Facts.ContainsKey("finding:" + AnalyticKinds.ServiceCron))
             .OrderBy(s => s.SortTicks ?? long.MaxValue).ToList();
         var loginBefore = start is { } s0 && host.Logins.Any(l => l.Ticks <= s0 + slack && l.Ticks >= s0 - lookback && (l.CloseTicks ?? l.Ticks + options.SessionMax.Ticks) >= s0);
         if (service.Count > 0)
         {
             var owner = service.Select(s => s.Facts.GetValueOrDefault("owner")).FirstOrDefault(o => !string.IsNullOrEmpty(o) && o != "root" && o != "CRON");
-            var errors = service.Count(s => s.Kind is "cron-error" or "cron-garbage");
+            var errors = service.Count(s => s.Kind is AnalyticKinds.CronError or AnalyticKinds.CronGarbage);
             var why = new List<string>();
             if (owner is not null) why.Add($"cron work owned by the service account '{owner}'");
             if (errors > 0) why.Add($"{errors} kind(s) of cron parse errors on tables no crontab(1) wrote");
-            if (service.Any(s => s.Kind == "redis-exploit")) why.Add("Redis log lines of the cron-write or rogue-master technique");
+            if (service.Any(s => s.Kind == AnalyticKinds.RedisExploit)) why.Add("Redis log lines of the cron-write or rogue-master technique");
             why.Add(loginBefore ? "a logon session was open at the time, which lowers confidence" : "no logon precedes it");
             var firstService = service.FirstOrDefault(s => s.Timed) ?? service[0];
-            candidates.Add(new EntryCandidate(new EntryPoint("exploited-service",
+            candidates.Add(new EntryCandidate(new EntryPoint(AnalyticKinds.ExploitedService,
                 owner is null ? "an exploited network service wrote cron persistence" : $"the '{owner}' service was exploited and wrote cron persistence",
                 string.Join("; ", why), Math.Round((owner is not null ? 0.8 : 0.65) + (errors > 0 ? 0.05 : 0) - (loginBefore ? 0.3 : 0), 2),
                 firstService.EventId, firstService.Ticks, null, owner), null, firstService));
         }
         else if (first is not null && !loginBefore && first.Parser is ParserNames.Cron or ParserNames.Crontab or ParserNames.Evtx && first.Phase is AttackPhase.Persistence or AttackPhase.Mining or AttackPhase.Execution)
         {
-            candidates.Add(new EntryCandidate(new EntryPoint("persistence-without-login", "attacker activity with no logon before it",
+            candidates.Add(new EntryCandidate(new EntryPoint(AnalyticKinds.PersistenceWithoutLogin, "attacker activity with no logon before it",
                 $"the first attacker activity ({first.Summary}) has no logon before it in the evidence: an exploited service, or a logon the evidence does not cover",
                 0.45, first.EventId, first.Ticks, null, first.User), null, first));
         }

@@ -22,10 +22,10 @@ public sealed class EventAnalytics
         [
             new LinuxAuthAnalytic(commands, knowledge.Phases),
             new HistoryAnalytic(commands, knowledge.Phases),
-            new CronAnalytic(commands, knowledge.Phases, knowledge.Indicators),
-            new PersistenceFileAnalytic(commands, knowledge.Phases, knowledge.Indicators),
-            new SyslogAnalytic(knowledge.Indicators),
-            new WindowsAnalytic(commands, knowledge.Phases, knowledge.Indicators),
+            new CronAnalytic(commands, knowledge.Phases, knowledge.Indicators, knowledge.Patterns),
+            new PersistenceFileAnalytic(commands, knowledge.Phases, knowledge.Indicators, knowledge.Patterns),
+            new SyslogAnalytic(knowledge.Indicators, knowledge.Patterns),
+            new WindowsAnalytic(commands, knowledge.Phases, knowledge.Indicators, knowledge.Patterns),
         ];
     }
 
@@ -39,7 +39,7 @@ public sealed class EventAnalytics
             signal = analytic.Observe(e, host);
             break;
         }
-        if (signal is not null && !signal.Kept && signal.Kind is not "cron-entry" and not "ssh-key") signal = host.Add(signal);
+        if (signal is not null && !signal.Kept && signal.Kind is not AnalyticKinds.CronEntry and not AnalyticKinds.SshKey) signal = host.Add(signal);
         if (matches is not { Count: > 0 }) return;
 
         // A rule on a logon belongs to the logon (the entry point), not to a separate step.
@@ -55,7 +55,7 @@ public sealed class EventAnalytics
         {
             var phase = _phases.PhaseOf(matches.SelectMany(m => m.Tags)) ?? AttackPhase.Execution;
             var text = e.Fields.Get(FieldNames.Command) ?? e.Message;
-            signal = host.Add(Signal.From(e, text, phase, "rule", matches[0].Title + ": " + CommandSignals.Excerpt(text),
+            signal = host.Add(Signal.From(e, text, phase, AnalyticKinds.Rule, matches[0].Title + ": " + CommandSignals.Excerpt(text),
                 "matched " + string.Join(", ", matches.Select(m => $"'{m.Title}' ({m.Level})")), severe ? 0.8 : matches.Any(m => m.Level == "medium") ? 0.6 : 0.4, severe),
                 $"rule|{string.Join(",", matches.Select(m => m.RuleId))}|{text}");
         }

@@ -14,11 +14,11 @@ public sealed class GapFinder
         var gaps = new List<EvidenceGap>();
         foreach (var (s, _) in c.Included)
         {
-            if (s.Facts.ContainsKey("finding:history-clear"))
+            if (s.Facts.ContainsKey("finding:" + AnalyticKinds.HistoryClear))
                 gaps.Add(new EvidenceGap("history-cleared", $"shell history cleared or disabled ({CommandSignals.Excerpt(s.Text, 80)}): commands before and after it may be missing", s.Ticks, null, s.EventId));
-            if (s.Facts.ContainsKey("finding:log-clear"))
+            if (s.Facts.ContainsKey("finding:" + AnalyticKinds.LogClear))
                 gaps.Add(new EvidenceGap("logs-deleted", $"system logs deleted or emptied ({CommandSignals.Excerpt(s.Text, 80)})", s.Ticks, null, s.EventId));
-            if (s.Kind == "log-cleared")
+            if (s.Kind == AnalyticKinds.LogCleared)
                 gaps.Add(new EvidenceGap("logs-cleared", s.Summary + ": nothing earlier in that log survives", null, s.Ticks, s.EventId));
         }
         if (c.Start is { } start && c.End is { } end)

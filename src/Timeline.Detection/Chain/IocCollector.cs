@@ -8,10 +8,8 @@ namespace Timeline.Detection.Chain;
 /// attacker addresses, download URLs and hosts, pools (host:port), wallets, dropped files and
 /// staging directories, abused or created accounts, planted SSH keys, cron lines, services and tasks.
 /// </summary>
-public sealed class IocCollector(IndicatorCatalog indicators)
+public sealed class IocCollector(IndicatorCatalog indicators, EvidencePatterns patterns)
 {
-    private static readonly string[] BenignPaths = ["/dev/null", "/proc/cpuinfo", "/etc/passwd", "/etc/issue", "/etc/os-release", "/bin/sh", "/bin/bash", "/usr/bin/env"];
-
     public IReadOnlyList<Indicator> Collect(AttackContext c)
     {
         var list = new Dictionary<(string, string), (string Role, List<string> Events)>();
@@ -61,13 +59,13 @@ public sealed class IocCollector(IndicatorCatalog indicators)
                 }
             }
             // Pools given to -o/--url without a scheme (-o pool.example:443).
-            if (s.Phase == AttackPhase.Mining || s.Kind == "cron-entry")
+            if (s.Phase == AttackPhase.Mining || s.Kind == AnalyticKinds.CronEntry)
                 foreach (var (host, port) in PoolOptions(s.Text).Where(p => indicators.Pool(p.Host) is not null))
                 {
                     Add("pool", host + ":" + port, "mining pool", s.EventId);
                     Add("domain", host, "mining pool", s.EventId);
                 }
-            foreach (var ip in a.Ips) if (!list.ContainsKey(("ip", ip))) Add("ip", ip, s.Kind == "ssh-out" ? "lateral movement target" : "named by attacker command", s.EventId);
+            foreach (var ip in a.Ips) if (!list.ContainsKey(("ip", ip))) Add("ip", ip, s.Kind == AnalyticKinds.SshOut ? "lateral movement target" : "named by attacker command", s.EventId);
             foreach (var (wallet, _) in indicators.Wallets(s.Text)) Add("wallet", wallet, "mining wallet", s.EventId);
             foreach (var fp in a.KeyFingerprints) if (c.AttackerKeys.Contains(fp)) Add("ssh-key", fp, "planted key", s.EventId);
             if (s.Strong || s.Phase == AttackPhase.Mining)
@@ -79,14 +77,14 @@ public sealed class IocCollector(IndicatorCatalog indicators)
             }
             switch (s.Kind)
             {
-                case "cron-entry": Add("cron", $"{s.Facts.GetValueOrDefault("cron_path")}: {s.Facts.GetValueOrDefault(FieldNames.Schedule)} {s.Facts.GetValueOrDefault(FieldNames.Command)}", "persistence", s.EventId); break;
-                case "ssh-key": Add("ssh-key", s.Facts.GetValueOrDefault(FieldNames.KeyFingerprint), "planted key", s.EventId); break;
-                case "service" or "winring0": Add("service", s.Facts.GetValueOrDefault("service"), s.Kind == "winring0" ? "miner driver service" : "persistence", s.EventId); break;
-                case "task": Add("task", s.Facts.GetValueOrDefault("task"), "persistence", s.EventId); break;
-                case "account-created": Add("user", s.User, "created by attacker", s.EventId); break;
+                case AnalyticKinds.CronEntry: Add("cron", $"{s.Facts.GetValueOrDefault("cron_path")}: {s.Facts.GetValueOrDefault(FieldNames.Schedule)} {s.Facts.GetValueOrDefault(FieldNames.Command)}", "persistence", s.EventId); break;
+                case AnalyticKinds.SshKey: Add("ssh-key", s.Facts.GetValueOrDefault(FieldNames.KeyFingerprint), "planted key", s.EventId); break;
+                case AnalyticKinds.Service or AnalyticKinds.WinRing0: Add("service", s.Facts.GetValueOrDefault("service"), s.Kind == AnalyticKinds.WinRing0 ? "miner driver service" : "persistence", s.EventId); break;
+                case AnalyticKinds.Task: Add("task", s.Facts.GetValueOrDefault("task"), "persistence", s.EventId); break;
+                case AnalyticKinds.AccountCreated: Add("user", s.User, "created by attacker", s.EventId); break;
             }
             if (s.Facts.ContainsKey(CronEvents.Cmd) && s.Timed && s.Strong
-                && !c.Included.Any(i => i.Signal.Kind == "cron-entry" && i.Signal.Facts.GetValueOrDefault(FieldNames.Command)?.Trim() == s.Text.Trim()))
+                && !c.Included.Any(i => i.Signal.Kind == AnalyticKinds.CronEntry && i.Signal.Facts.GetValueOrDefault(FieldNames.Command)?.Trim() == s.Text.Trim()))
                 Add("cron", s.Text, "scheduled command", s.EventId);
         }
         return list.Select(kv => new Indicator(kv.Key.Item1, kv.Key.Item2, kv.Value.Role, kv.Value.Events))
@@ -108,17 +106,18 @@ public sealed class IocCollector(IndicatorCatalog indicators)
 
     private static readonly string[] TypeOrder = ["ip", "domain", "url", "pool", "wallet", "host", "user", "ssh-key", "file", "process", "cron", "service", "task"];
 
-    /// <summary>User-writable Windows folders where kits drop their binaries (threat-notes §1.4): anything under them a strong step names.</summary>
-    private static readonly string[] WindowsDropFolders = ["\\ProgramData\\", "\\AppData\\", "\\Temp\\", "\\Users\\Public\\", "\\$Recycle.Bin\\", "\\PerfLogs\\"];
-
-    private static bool IsSuspiciousPath(string p) => CommandArtifacts.IsWindowsPath(p)
-        ? WindowsDropFolders.Any(d => (p + "\\").Contains(d, StringComparison.OrdinalIgnoreCase))
+    /// <summary>
+    /// A path a strong or mining step names that is worth deleting: under a user-writable Windows folder
+    /// (<c>windows-drop-folders</c>), or a Unix path in an attacker place (<c>staging-prefixes</c>, a hidden
+    /// directory, <c>persistence-files</c>) that is not kept out (<c>benign-paths</c>, <c>never-remove-prefixes</c>,
+    /// <c>key-directories</c>). Lists in <c>sigma/patterns/</c>.
+    /// </summary>
+    private bool IsSuspiciousPath(string p) => CommandArtifacts.IsWindowsPath(p)
+        ? patterns.Matches("windows-drop-folders", p + "\\")
         : IsSuspiciousUnixPath(p);
 
-    private static bool IsSuspiciousUnixPath(string p) =>
+    private bool IsSuspiciousUnixPath(string p) =>
         // Never a whole home or .ssh directory: deleting it would take the owner's legitimate keys with it.
-        !BenignPaths.Contains(p) && !p.StartsWith("/proc/", StringComparison.Ordinal) && !p.StartsWith('~') && !p.TrimEnd('/').EndsWith("/.ssh", StringComparison.Ordinal) && !p.Contains("/.ssh/", StringComparison.Ordinal)
-        && (p.StartsWith("/tmp/", StringComparison.Ordinal) || p.StartsWith("/var/tmp/", StringComparison.Ordinal) || p.StartsWith("/dev/shm/", StringComparison.Ordinal)
-            || p.Contains("/.", StringComparison.Ordinal) || p.StartsWith("/etc/cron", StringComparison.Ordinal) || p.StartsWith("/var/spool/cron", StringComparison.Ordinal)
-            || p.StartsWith("/etc/init.d/", StringComparison.Ordinal) || p == "/etc/rc.local" || p.StartsWith("/usr/spirit", StringComparison.Ordinal));
+        !patterns.Matches("benign-paths", p) && !patterns.Matches("never-remove-prefixes", p) && !patterns.Matches("key-directories", p.TrimEnd('/') + "/")
+        && (patterns.Matches("staging-prefixes", p) || patterns.Matches("hidden-directories", p) || patterns.Matches("persistence-files", p));
 }

@@ -16,7 +16,7 @@ public sealed class LateralLinker(ChainOptions options)
         var window = options.LateralProximity.Ticks;
         foreach (var from in hosts)
         {
-            foreach (var outbound in from.Signals.Where(s => s.Kind == "ssh-out" || s.Facts.ContainsKey("finding:ssh-out")))
+            foreach (var outbound in from.Signals.Where(s => s.Kind == AnalyticKinds.SshOut || s.Facts.ContainsKey("finding:" + AnalyticKinds.SshOut)))
             {
                 if (!outbound.Timed || outbound.Ticks is not { } at) continue;
                 foreach (var target in SshTarget.AllIn(outbound.Text))

@@ -43,14 +43,14 @@ public sealed class LinuxAuthAnalytic(CommandAnalytic commands, PhaseMap phases)
             {
                 var uid0 = f.Get(FieldNames.Uid) == "0";
                 var oddHome = f.Get(FieldNames.Home) is { } h && (h.StartsWith("/tmp", StringComparison.Ordinal) || h.StartsWith("/dev/shm", StringComparison.Ordinal) || h.StartsWith("/var/tmp", StringComparison.Ordinal));
-                return Signal.From(e, e.Message, uid0 ? AttackPhase.Privilege : AttackPhase.Persistence, "account-created",
+                return Signal.From(e, e.Message, uid0 ? AttackPhase.Privilege : AttackPhase.Persistence, AnalyticKinds.AccountCreated,
                     $"account '{f.Get(FieldNames.User)}' created", uid0 ? "a new account with UID 0 (root rights)" : oddHome ? "a new account living in a temporary directory" : "a new account",
                     uid0 || oddHome ? 0.8 : 0.4, uid0 || oddHome);
             }
             case AuthEvents.GroupMemberAdd when f.Get(FieldNames.Group) is AuthEvents.Sudo or "wheel" or "root" or "adm" or "admin":
-                return Signal.From(e, e.Message, AttackPhase.Privilege, "sudo-granted", $"'{f.Get(FieldNames.User)}' added to group '{f.Get(FieldNames.Group)}'", "gives the account administrator rights", 0.5, false);
+                return Signal.From(e, e.Message, AttackPhase.Privilege, AnalyticKinds.SudoGranted, $"'{f.Get(FieldNames.User)}' added to group '{f.Get(FieldNames.Group)}'", "gives the account administrator rights", 0.5, false);
             case AuthEvents.PasswordChange:
-                return Signal.From(e, e.Message, AttackPhase.Persistence, "password-changed", $"password of '{f.Get(FieldNames.User)}' changed",
+                return Signal.From(e, e.Message, AttackPhase.Persistence, AnalyticKinds.PasswordChanged, $"password of '{f.Get(FieldNames.User)}' changed",
                     "attackers change the password of a guessed account to keep it (threat-notes §1.1)", 0.4, false);
             default:
                 return null;

@@ -10,7 +10,7 @@ namespace Timeline.Detection.Chain;
 /// time of their own (file mtime), so they never start an incident; they are kept so the response
 /// plan can cite the exact file and line to remove, and linked to timed events that mention them.
 /// </summary>
-public sealed class PersistenceFileAnalytic(CommandAnalytic commands, PhaseMap phases, IndicatorCatalog indicators) : IEventAnalytic
+public sealed class PersistenceFileAnalytic(CommandAnalytic commands, PhaseMap phases, IndicatorCatalog indicators, EvidencePatterns patterns) : IEventAnalytic
 {
     public bool Handles(string parser) => parser is ParserNames.Crontab or ParserNames.AuthorizedKeys or ParserNames.SystemdUnit or ParserNames.RcLocal or ParserNames.LdPreload;
 
@@ -25,13 +25,13 @@ public sealed class PersistenceFileAnalytic(CommandAnalytic commands, PhaseMap p
                 var schedule = f.Get(FieldNames.Schedule) ?? "";
                 var findings = commands.Analyze(command, persistenceEntry: true).ToList();
                 var owner = f.Get(FieldNames.CronUser);
-                if (schedule.StartsWith('@') && command.Contains("/.", StringComparison.Ordinal))
-                    findings.Add(new Finding("cron-shape", AttackPhase.Persistence, $"'{schedule}' runs a program from a hidden directory (threat-notes §1.4.1)", 0.7, true));
+                if (schedule.StartsWith('@') && patterns.Matches("hidden-directories", command))
+                    findings.Add(new Finding(AnalyticKinds.CronShape, AttackPhase.Persistence, $"'{schedule}' runs a program from a hidden directory (threat-notes §1.4.1)", 0.7, true));
                 if (indicators.IsServiceAccount(owner) && f.Get(FieldNames.Table) == "user")
-                    findings.Add(new Finding("service-cron", AttackPhase.Persistence, $"a cron table of the service account '{owner}'", 0.75, true));
+                    findings.Add(new Finding(AnalyticKinds.ServiceCron, AttackPhase.Persistence, $"a cron table of the service account '{owner}'", 0.75, true));
                 var entry = CommandSignals.From(e, $"{schedule} {command}", findings, phases, $"crontab line of {owner}", AttackPhase.Persistence)
-                    ?? Signal.From(e, $"{schedule} {command}", AttackPhase.Persistence, "cron-entry", $"crontab line of {owner}: {CommandSignals.Excerpt(schedule + " " + command)}", "a scheduled job", 0.2, false);
-                entry.Kind = "cron-entry";
+                    ?? Signal.From(e, $"{schedule} {command}", AttackPhase.Persistence, AnalyticKinds.CronEntry, $"crontab line of {owner}: {CommandSignals.Excerpt(schedule + " " + command)}", "a scheduled job", 0.2, false);
+                entry.Kind = AnalyticKinds.CronEntry;
                 entry.Facts["schedule"] = schedule;
                 entry.Facts["command"] = command;
                 entry.Facts["cron_path"] = f.Get(FieldNames.Path) ?? e.Origin.File;
@@ -41,7 +41,7 @@ public sealed class PersistenceFileAnalytic(CommandAnalytic commands, PhaseMap p
             }
             case PersistenceEvents.CrontabInvalid:
             {
-                var signal = Signal.From(e, e.Message, AttackPhase.Persistence, "cron-garbage", $"unparsable line in cron table {f.Get(FieldNames.Path) ?? e.Origin.File}",
+                var signal = Signal.From(e, e.Message, AttackPhase.Persistence, AnalyticKinds.CronGarbage, $"unparsable line in cron table {f.Get(FieldNames.Path) ?? e.Origin.File}",
                     $"{f.Get(FieldNames.Problem) ?? "not a cron line"}: a cron table holding garbage was written by a program other than crontab(1), e.g. a Redis dump (threat-notes §1.2)", 0.7, true);
                 signal.Facts["cron_path"] = f.Get(FieldNames.Path) ?? e.Origin.File;
                 signal.Facts["owner"] = f.Get(FieldNames.CronUser) ?? "";
@@ -51,7 +51,7 @@ public sealed class PersistenceFileAnalytic(CommandAnalytic commands, PhaseMap p
             {
                 var comment = f.Get(FieldNames.KeyComment) ?? "";
                 var marker = indicators.Markers(comment + " " + (f.Get(FieldNames.KeyOptions) ?? "")).FirstOrDefault();
-                var key = Signal.From(e, e.Message, AttackPhase.Persistence, "ssh-key", $"key {f.Get(FieldNames.KeyFingerprint)} ({comment}) in {f.Get(FieldNames.User)}'s authorized_keys",
+                var key = Signal.From(e, e.Message, AttackPhase.Persistence, AnalyticKinds.SshKey, $"key {f.Get(FieldNames.KeyFingerprint)} ({comment}) in {f.Get(FieldNames.User)}'s authorized_keys",
                     marker is null ? "an authorized key" : $"the key comment '{marker.Value}' marks {marker.Note} ({marker.Source})", marker is null ? 0.2 : 0.9, marker is not null);
                 key.Facts["key_fp"] = f.Get(FieldNames.KeyFingerprint) ?? "";
                 key.Facts["key_path"] = f.Get(FieldNames.Path) ?? e.Origin.File;
@@ -64,13 +64,13 @@ public sealed class PersistenceFileAnalytic(CommandAnalytic commands, PhaseMap p
                 var where = f.Get(FieldNames.Event) == PersistenceEvents.SystemdExec ? $"systemd unit {f.Get(FieldNames.Unit)}" : "/etc/rc.local";
                 var signal = CommandSignals.From(e, command, commands.Analyze(command, persistenceEntry: true), phases, where, AttackPhase.Persistence);
                 if (signal is null || !signal.Strong) return null;
-                signal.Kind = f.Get(FieldNames.Event) == PersistenceEvents.SystemdExec ? "systemd-unit" : "rc-local";
+                signal.Kind = f.Get(FieldNames.Event) == PersistenceEvents.SystemdExec ? AnalyticKinds.SystemdUnit : AnalyticKinds.RcLocal;
                 if (f.Get(FieldNames.Unit) is { } unit) signal.Facts["unit"] = unit;
                 return host.Add(signal);
             }
             case PersistenceEvents.LdPreloadEntry:
             {
-                var signal = Signal.From(e, e.Message, AttackPhase.Persistence, "ld-preload", $"ld.so.preload loads {f.Get(FieldNames.Library)}",
+                var signal = Signal.From(e, e.Message, AttackPhase.Persistence, AnalyticKinds.LdPreload, $"ld.so.preload loads {f.Get(FieldNames.Library)}",
                     "a library preloaded into every program: a common way to hide miner processes (T1574.006)", 0.6, true);
                 return host.Add(signal);
             }

@@ -6,15 +6,17 @@ namespace Timeline.Detection.Chain;
 /// <summary>
 /// The response plan in the order responders follow (issue 5): isolate the host → block addresses,
 /// domains and pools → remove every cron job, key, unit, task and service (file and line) → kill the
-/// miner → rotate the abused credentials → fix the entry point. Every action cites its events.
+/// miner → rotate the abused credentials → fix the entry point. Every action cites its events. The
+/// order and the entry-point fixes are data (<c>sigma/response.yml</c>, <see cref="ResponseKnowledge"/>);
+/// the per-target wording below (which line of which file, which process) presents the evidence.
 /// </summary>
-public sealed class ResponsePlanner
+public sealed class ResponsePlanner(ResponseKnowledge knowledge)
 {
     public IReadOnlyList<ResponseAction> Plan(AttackContext c, IReadOnlyList<Indicator> iocs)
     {
         var actions = new List<ResponseAction>();
         void Add(string category, string action, string? target, IEnumerable<string> evidence) =>
-            actions.Add(new ResponseAction(actions.Count + 1, category, action, target, evidence.Distinct(StringComparer.Ordinal).ToList()));
+            actions.Add(new ResponseAction(0, category, action, target, evidence.Distinct(StringComparer.Ordinal).ToList()));
 
         var first = c.Entry?.Point.EventId is { } e ? [e] : Array.Empty<string>();
         var mining = c.Included.Where(i => i.Signal.MiningRun).Select(i => i.Signal.EventId).Take(1);
@@ -27,14 +29,14 @@ public sealed class ResponsePlanner
         foreach (var ioc in iocs.Where(i => i.Type == "pool"))
             Add("block", $"Block outbound connections to the pool {ioc.Value}", ioc.Value, ioc.EventIds);
 
-        foreach (var (s, _) in c.Included.Where(i => i.Signal.Kind == "cron-entry"))
+        foreach (var (s, _) in c.Included.Where(i => i.Signal.Kind == AnalyticKinds.CronEntry))
         {
             var path = s.Facts.GetValueOrDefault("cron_path") ?? s.Origin.File;
             Add("remove", $"Remove line {s.Origin.Position} of {path}: {CommandSignals.Excerpt(s.Facts.GetValueOrDefault(FieldNames.Schedule) + " " + s.Facts.GetValueOrDefault(FieldNames.Command), 120)} (check with lsattr first: kits set chattr +i)",
                 $"{path}:{s.Origin.Position}", [s.EventId]);
         }
-        var cronTables = c.Included.Where(i => i.Signal.Kind is "cron-entry").Select(i => i.Signal.Facts.GetValueOrDefault("cron_path")).ToHashSet(StringComparer.Ordinal);
-        foreach (var group in c.Included.Where(i => i.Signal.Parser == ParserNames.Cron && i.Signal.Timed && i.Signal.Strong && i.Signal.Kind != "cron-error" && i.Signal.Facts.ContainsKey("owner"))
+        var cronTables = c.Included.Where(i => i.Signal.Kind is AnalyticKinds.CronEntry).Select(i => i.Signal.Facts.GetValueOrDefault("cron_path")).ToHashSet(StringComparer.Ordinal);
+        foreach (var group in c.Included.Where(i => i.Signal.Parser == ParserNames.Cron && i.Signal.Timed && i.Signal.Strong && i.Signal.Kind != AnalyticKinds.CronError && i.Signal.Facts.ContainsKey("owner"))
                      .GroupBy(i => i.Signal.Facts["owner"]))
         {
             if (cronTables.Any(p => p is not null && p.EndsWith("/" + group.Key, StringComparison.Ordinal))) continue;
@@ -42,7 +44,7 @@ public sealed class ResponsePlanner
                 $"crontab of {group.Key}", group.Select(g => g.Signal.EventId));
         }
         var rewritten = new List<string>();
-        foreach (var (s, _) in c.Included.Where(i => i.Signal.Kind is "cron-garbage" or "cron-error").OrderBy(i => i.Signal.Kind == "cron-garbage" ? 0 : 1))
+        foreach (var (s, _) in c.Included.Where(i => i.Signal.Kind is AnalyticKinds.CronGarbage or AnalyticKinds.CronError).OrderBy(i => i.Signal.Kind == AnalyticKinds.CronGarbage ? 0 : 1))
         {
             // The log names the table by its path on the host; the evidence copy ends with that path.
             var table = s.Facts.GetValueOrDefault("cron_path") ?? "";
@@ -50,23 +52,23 @@ public sealed class ResponsePlanner
             rewritten.Add(table);
             Add("remove", $"Delete or rewrite the cron table {s.Facts.GetValueOrDefault("cron_path")}: it holds lines crontab(1) never wrote", table, [s.EventId]);
         }
-        foreach (var (s, _) in c.Included.Where(i => i.Signal.Kind == "ssh-key"))
+        foreach (var (s, _) in c.Included.Where(i => i.Signal.Kind == AnalyticKinds.SshKey))
         {
             var path = s.Facts.GetValueOrDefault("key_path") ?? s.Origin.File;
             Add("remove", $"Remove line {s.Origin.Position} of {path}: key {s.Facts.GetValueOrDefault(FieldNames.KeyFingerprint)}", $"{path}:{s.Origin.Position}", [s.EventId]);
         }
-        var keyFiles = c.Included.Where(i => i.Signal.Kind == "ssh-key").Select(i => i.Signal.Facts.GetValueOrDefault(FieldNames.KeyFingerprint)).ToHashSet(StringComparer.Ordinal);
+        var keyFiles = c.Included.Where(i => i.Signal.Kind == AnalyticKinds.SshKey).Select(i => i.Signal.Facts.GetValueOrDefault(FieldNames.KeyFingerprint)).ToHashSet(StringComparer.Ordinal);
         foreach (var fp in c.AttackerKeys.Where(fp => !keyFiles.Contains(fp)))
         {
             var evidence = c.Included.Where(i => i.Signal.Artifacts.KeyFingerprints.Contains(fp)).Select(i => i.Signal.EventId).Concat(c.Returns.Append(c.Entry?.Login).OfType<Login>().Where(r => r.KeyFingerprint == fp).Select(r => r.EventId)).ToList();
             Add("remove", $"Remove the key {fp} from every authorized_keys file (the file is not in the evidence)", fp, evidence);
         }
-        foreach (var (s, _) in c.Included.Where(i => i.Signal.Kind is "systemd-unit" or "rc-local" or "ld-preload"))
+        foreach (var (s, _) in c.Included.Where(i => i.Signal.Kind is AnalyticKinds.SystemdUnit or AnalyticKinds.RcLocal or AnalyticKinds.LdPreload))
             Add("remove", $"Remove line {s.Origin.Position} of {s.Origin.File}: {CommandSignals.Excerpt(s.Text, 100)}", $"{s.Origin.File}:{s.Origin.Position}", [s.EventId]);
-        foreach (var (s, _) in c.Included.Where(i => i.Signal.Kind == "task"))
+        foreach (var (s, _) in c.Included.Where(i => i.Signal.Kind == AnalyticKinds.Task))
             Add("remove", $"Delete the scheduled task '{s.Facts.GetValueOrDefault("task")}' (schtasks /Delete /TN \"{s.Facts.GetValueOrDefault("task")}\" /F)", s.Facts.GetValueOrDefault("task"), [s.EventId]);
         // 4697 (Security) and 7045 (System) log the same install: one action per service, citing both.
-        foreach (var service in c.Included.Where(i => i.Signal.Kind is "service" or "winring0").GroupBy(i => i.Signal.Facts.GetValueOrDefault("service") ?? "", StringComparer.OrdinalIgnoreCase))
+        foreach (var service in c.Included.Where(i => i.Signal.Kind is AnalyticKinds.Service or AnalyticKinds.WinRing0).GroupBy(i => i.Signal.Facts.GetValueOrDefault("service") ?? "", StringComparer.OrdinalIgnoreCase))
             Add("remove", $"Stop and delete the service '{service.Key}' (sc stop / sc delete) and its file", service.Key, service.Select(i => i.Signal.EventId));
 
         var processes = iocs.Where(i => i.Type == "process").ToList();
@@ -89,17 +91,10 @@ public sealed class ResponsePlanner
 
         if (c.Entry is { } entry)
         {
-            var fix = entry.Point.Kind switch
-            {
-                "ssh-bruteforce-success" => "Disable SSH password logins (PasswordAuthentication no, PermitRootLogin prohibit-password), rate-limit SSH (fail2ban) and expose it only to admin networks",
-                "rdp-bruteforce-success" => "Take RDP off the internet (VPN or gateway), enforce NLA, an account lockout policy and strong passwords",
-                "exploited-service" => $"Fix the exploited service{(entry.Point.User is { } u ? $" ('{u}')" : "")}: bind it to localhost or a private network, require authentication (Redis: requirepass, protected-mode yes, rename CONFIG), patch it, and run it without write access to cron and .ssh directories",
-                "lateral" => "Treat the source host as compromised; remove the SSH keys it holds for this host and stop key-based trust between servers without a passphrase or restriction",
-                "new-key" or "new-source" or "session" => "Find how the attacker got the credential used (key or password) and revoke it everywhere; restrict SSH to known networks",
-                _ => "Find how the attacker first got in (no logon explains it): review exposed services and their logs",
-            };
+            var fix = knowledge.FixFor(entry.Point.Kind, entry.Point.Kind == AnalyticKinds.ExploitedService ? entry.Point.User : null);
             Add("fix-entry", fix, entry.Point.Kind, entry.Point.EventId is { } id ? [id] : []);
         }
-        return actions;
+        // Stable: within a category the order above (file and line, then the rest) is kept.
+        return actions.OrderBy(a => knowledge.Rank(a.Category)).Select((a, i) => a with { Order = i + 1 }).ToList();
     }
 }

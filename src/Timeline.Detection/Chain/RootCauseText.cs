@@ -12,9 +12,9 @@ public static class RootCauseText
         {
             parts.Add(e.Point.Kind switch
             {
-                "ssh-bruteforce-success" or "rdp-bruteforce-success" => $"The attacker guessed the password of '{e.Point.User}' ({e.Point.Why}) and logged in from {e.Point.SourceIp} at {TimeWords.Of(e.Point.Ticks)}.",
-                "exploited-service" => $"The attacker got in through a network service, not a logon: {e.Point.Why} (first seen {TimeWords.Of(e.Point.Ticks)}).",
-                "lateral" => $"The attacker came from another compromised host: {e.Point.Why}.",
+                AnalyticKinds.SshBruteforceSuccess or AnalyticKinds.RdpBruteforceSuccess => $"The attacker guessed the password of '{e.Point.User}' ({e.Point.Why}) and logged in from {e.Point.SourceIp} at {TimeWords.Of(e.Point.Ticks)}.",
+                AnalyticKinds.ExploitedService => $"The attacker got in through a network service, not a logon: {e.Point.Why} (first seen {TimeWords.Of(e.Point.Ticks)}).",
+                AnalyticKinds.Lateral => $"The attacker came from another compromised host: {e.Point.Why}.",
                 _ => $"The attacker's way in is most likely: {e.Point.Summary} at {TimeWords.Of(e.Point.Ticks)} ({e.Point.Why}).",
             });
         }
@@ -23,14 +23,14 @@ public static class RootCauseText
         if (phases.Any(s => s.Phase == AttackPhase.Execution && s.Strong)) parts.Add("They downloaded and ran their tools.");
         var persistence = phases.Where(s => s.Phase == AttackPhase.Persistence && s.Strong).Select(s => s.Kind switch
         {
-            "ssh-key" => "an SSH key",
-            "cron-entry" or "service-cron" or "service-crontab" or "crontab-edit" or "crontab-reload" or "cron-garbage" or "cron-error" => "a cron job",
-            "task" => "a scheduled task",
-            "service" => "a service",
-            "systemd-unit" => "a systemd unit",
-            "rc-local" => "an rc.local line",
-            _ when s.Facts.ContainsKey("finding:keys-tamper") => "an SSH key",
-            _ when s.Facts.ContainsKey("finding:crontab-install") => "a cron job",
+            AnalyticKinds.SshKey => "an SSH key",
+            AnalyticKinds.CronEntry or AnalyticKinds.ServiceCron or AnalyticKinds.ServiceCrontab or AnalyticKinds.CrontabEdit or AnalyticKinds.CrontabReload or AnalyticKinds.CronGarbage or AnalyticKinds.CronError => "a cron job",
+            AnalyticKinds.Task => "a scheduled task",
+            AnalyticKinds.Service => "a service",
+            AnalyticKinds.SystemdUnit => "a systemd unit",
+            AnalyticKinds.RcLocal => "an rc.local line",
+            _ when s.Facts.ContainsKey("finding:" + AnalyticKinds.KeysTamper) => "an SSH key",
+            _ when s.Facts.ContainsKey("finding:" + AnalyticKinds.CrontabInstall) => "a cron job",
             _ => null,
         }).OfType<string>().Distinct().ToList();
         if (persistence.Count > 0) parts.Add($"They left {string.Join(" and ", persistence)} so they and the miner come back.");

@@ -11,7 +11,7 @@ namespace Timeline.Detection.Chain;
 /// (7045/4697, WinRing0), scheduled tasks (4698), process command lines (4688, Sysmon 1, 4104) and log
 /// clearing (1102/104). Threat-notes §1.1, §1.4, §1.8.
 /// </summary>
-public sealed class WindowsAnalytic(CommandAnalytic commands, PhaseMap phases, IndicatorCatalog indicators) : IEventAnalytic
+public sealed class WindowsAnalytic(CommandAnalytic commands, PhaseMap phases, IndicatorCatalog indicators, EvidencePatterns patterns) : IEventAnalytic
 {
     public bool Handles(string parser) => parser == ParserNames.Evtx;
 
@@ -50,18 +50,18 @@ public sealed class WindowsAnalytic(CommandAnalytic commands, PhaseMap phases, I
                 Signal? s;
                 if (known is not null)
                 {
-                    s = Signal.From(e, $"{name} {image}", AttackPhase.Mining, "winring0", $"service '{name}' installed ({image})",
+                    s = Signal.From(e, $"{name} {image}", AttackPhase.Mining, AnalyticKinds.WinRing0, $"service '{name}' installed ({image})",
                         $"{known.Note}: XMRig installs it when it starts with administrator rights ({known.Source})", 0.9, true);
                     s.MiningRun = true;
                 }
                 else
                 {
                     s = CommandSignals.From(e, image, commands.Analyze(image, persistenceEntry: true), phases, $"service '{name}'", AttackPhase.Persistence);
-                    var odd = image.Contains("\\Temp\\", StringComparison.OrdinalIgnoreCase) || image.Contains("\\AppData\\", StringComparison.OrdinalIgnoreCase) || image.Contains("\\ProgramData\\", StringComparison.OrdinalIgnoreCase) || image.Contains("\\Users\\Public\\", StringComparison.OrdinalIgnoreCase);
-                    if (s is null && odd) s = Signal.From(e, image, AttackPhase.Persistence, "service", $"service '{name}' installed ({image})", "a service binary in a user-writable folder", 0.7, true);
+                    var odd = patterns.Matches("windows-service-folders", image);
+                    if (s is null && odd) s = Signal.From(e, image, AttackPhase.Persistence, AnalyticKinds.Service, $"service '{name}' installed ({image})", "a service binary in a user-writable folder", 0.7, true);
                     if (s is null) return null;
                 }
-                s.Kind = s.Kind == "winring0" ? s.Kind : "service";
+                s.Kind = s.Kind == AnalyticKinds.WinRing0 ? s.Kind : AnalyticKinds.Service;
                 s.Facts["service"] = name;
                 return host.Add(s);
             }
@@ -71,14 +71,14 @@ public sealed class WindowsAnalytic(CommandAnalytic commands, PhaseMap phases, I
                 var command = f.Get(FieldNames.Command) ?? f.Get(WindowsFieldNames.TaskContent) ?? "";
                 var s = CommandSignals.From(e, command, commands.Analyze(command, persistenceEntry: true), phases, $"scheduled task '{name}'", AttackPhase.Persistence);
                 if (s is null) return null;
-                s.Kind = "task";
+                s.Kind = AnalyticKinds.Task;
                 s.Facts["task"] = name;
                 return host.Add(s);
             }
             case WindowsEvents.LogCleared:
             {
                 var channel = f.Get(WindowsFieldNames.Channel) ?? "";
-                var s = Signal.From(e, e.Message, AttackPhase.Evasion, "log-cleared", $"{(id == "104" ? "an event log" : "the Security log")} cleared by {f.Get(FieldNames.User) ?? f.Get(WindowsFieldNames.SubjectUserName) ?? "?"} ({channel} {id})",
+                var s = Signal.From(e, e.Message, AttackPhase.Evasion, AnalyticKinds.LogCleared, $"{(id == "104" ? "an event log" : "the Security log")} cleared by {f.Get(FieldNames.User) ?? f.Get(WindowsFieldNames.SubjectUserName) ?? "?"} ({channel} {id})",
                     "events before this moment were destroyed: an evidence horizon (threat-notes §1.5, 1102/104)", 0.9, true);
                 return host.Add(s);
             }
