@@ -14,6 +14,8 @@ public static class ErrorReport
         var (code, message) = ex switch
         {
             CommandParseException or CommandRuntimeException => (ExitCodes.Usage, ex.Message + " (see: timeline --help)"),
+            Pipeline.OutputRefusedException => (ExitCodes.OutputRefused, ex.Message),
+            CasePathException => (ExitCodes.CasePathRefused, ex.Message),
             CaseBusyException => (ExitCodes.CaseUnavailable, ex.Message),
             CaseFormatException => (ExitCodes.CaseUnavailable, ex.Message),
             FileNotFoundException => (ExitCodes.CaseUnavailable, ex.Message),
