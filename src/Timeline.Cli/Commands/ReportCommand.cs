@@ -46,7 +46,7 @@ public sealed class ReportCommand(IAnsiConsole console) : Command<ReportCommand.
         var request = new ReportRequest { Format = settings.Format, OutPath = settings.Out, Force = settings.Force, Cancellation = cancellation };
         if (settings.Out == "-")
         {
-            using var stdout = Console.OpenStandardOutput();
+            using var stdout = StandardOutput.Open();
             ReportStep.Write(store, stdout, request);
             return ExitCodes.Ok;
         }

@@ -42,7 +42,7 @@ public sealed class VerifyCommand(IAnsiConsole console) : Command<VerifyCommand.
 
     private static void WriteJson(string casePath, VerifyResult result)
     {
-        using var stdout = Console.OpenStandardOutput();
+        using var stdout = StandardOutput.Open();
         using (var json = new Utf8JsonWriter(stdout, new JsonWriterOptions { Indented = true }))
         {
             json.WriteStartObject();
