@@ -25,6 +25,8 @@ app.Configure(config =>
         .WithExample("chain", "--case", "web01.timeline.db", "--format", "markdown");
     config.AddCommand<ReportCommand>("report")
         .WithExample("report", "--case", "web01.timeline.db", "--out", "web01.html");
+    config.AddCommand<VerifyCommand>("verify")
+        .WithExample("verify", "--case", "web01.timeline.db", "--evidence", "/mnt/evidence/web01");
     config.AddCommand<HuntCommand>("hunt")
         .WithExample("hunt", "--case", "web01.timeline.db", "--rules", "../sigma/rules");
     config.AddBranch("rules", rules =>

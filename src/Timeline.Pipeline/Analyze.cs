@@ -10,6 +10,8 @@ public static class Analyze
 {
     public static AnalyzeResult Run(ICaseStore store, AnalyzeRequest request)
     {
+        // Refuse a bad report path before the long work (checked again when the report is written).
+        if (request.Report is { } first) OutputGuard.Check(store, first.OutPath ?? ReportStep.DefaultPath(store.Location, first.Format), first.Force);
         var ingest = IngestStep.Run(store, request.Paths, request.Ingest);
         if (!AnalyzeResult.Usable(ingest)) return new AnalyzeResult(ingest, null, null, null);
         var hunt = HuntStep.Run(store, request.Hunt);

@@ -6,7 +6,8 @@ namespace Timeline.Pipeline;
 
 /// <summary>
 /// Step 4: the report or an export of a case, by format (<see cref="ReportFormats"/>), written
-/// through a temporary file that replaces the target only when complete.
+/// through a temporary file that replaces the target only when complete (<see cref="PartialOutputs"/>),
+/// never over evidence, the case or a file we did not write (<see cref="OutputGuard"/>).
 /// </summary>
 public static class ReportStep
 {
@@ -22,9 +23,14 @@ public static class ReportStep
     {
         var writer = Writer(request.Format);
         var target = Path.GetFullPath(request.OutPath ?? DefaultPath(store.Location, request.Format));
+        OutputGuard.Check(store, target, request.Force);
         var folder = Path.GetDirectoryName(target);
-        if (!string.IsNullOrEmpty(folder)) Directory.CreateDirectory(folder);
-        var temp = target + ".partial-" + Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        if (!string.IsNullOrEmpty(folder))
+        {
+            Directory.CreateDirectory(folder);
+            PartialOutputs.RemoveStale(folder);
+        }
+        var temp = PartialOutputs.PathFor(target);
         var clock = Stopwatch.StartNew();
         try
         {

@@ -54,6 +54,7 @@ public sealed class LiteDbCaseStore : ICaseStore
     public static LiteDbCaseStore OpenForWrite(string path)
     {
         var full = System.IO.Path.GetFullPath(path);
+        RefuseLink(path, full);
         var dir = System.IO.Path.GetDirectoryName(full);
         if (!string.IsNullOrEmpty(dir)) Directory.CreateDirectory(dir);
         var caseLock = CaseLock.ForWriting(full);
@@ -79,6 +80,7 @@ public sealed class LiteDbCaseStore : ICaseStore
     public static LiteDbCaseStore OpenForRead(string path)
     {
         var full = System.IO.Path.GetFullPath(path);
+        RefuseLink(path, full);
         if (!File.Exists(full)) throw new FileNotFoundException($"No case file at '{path}'. Create one with: timeline ingest EVIDENCE... --case {path}", full);
         var caseLock = CaseLock.ForReading(full);
         try
@@ -109,6 +111,15 @@ public sealed class LiteDbCaseStore : ICaseStore
         throw new CaseFormatException(forWrite
             ? $"'{path}' exists and is not a Timeline case; refusing to write to it. Choose a new --case file name."
             : $"'{path}' is not a readable Timeline case (no LiteDB header).");
+    }
+
+    /// <summary>A case named through a symbolic link is refused with the file to name instead (<see cref="CasePathException"/>).</summary>
+    private static void RefuseLink(string given, string full)
+    {
+        var info = new FileInfo(full);
+        if (info.LinkTarget is not { } target) return;
+        var resolved = info.ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? target;
+        throw new CasePathException($"'{given}' is a symbolic link (to '{resolved}'); a case is opened only by its own path, so its lock and journal sit beside it. Use --case {resolved}");
     }
 
     private static LiteDatabase Connect(string path, bool readOnly)

@@ -16,10 +16,10 @@ public sealed class LiteDbEventBlocks(LiteDbCaseStore store) : IEventBlocks
     public IReadOnlyList<BlockSummary> All() => Select(store.BlockInfo.FindAll());
 
     /// <summary>Blocks holding at least one of the hosts (multikey index <c>h</c>).</summary>
-    public IndexLookup WithHost(IEnumerable<string> hosts) => Lookup("$.h[*] ANY IN @0", hosts);
+    public IndexLookup WithHost(IEnumerable<string> hosts) => Lookup("$.h[*] ANY IN @0", hosts, "hx");
 
     /// <summary>Blocks holding at least one of the parsers (multikey index <c>p</c>).</summary>
-    public IndexLookup WithParser(IEnumerable<string> parsers) => Lookup("$.p[*] ANY IN @0", parsers);
+    public IndexLookup WithParser(IEnumerable<string> parsers) => Lookup("$.p[*] ANY IN @0", parsers, "px");
 
     /// <summary>Blocks of the given files (index <c>f</c>).</summary>
     public IndexLookup OfFiles(IEnumerable<string> sha256s) => Lookup("$.f IN @0", sha256s);
@@ -87,12 +87,23 @@ public sealed class LiteDbEventBlocks(LiteDbCaseStore store) : IEventBlocks
         return names;
     }
 
-    private IndexLookup Lookup(string expression, IEnumerable<string> values)
+    private IndexLookup Lookup(string expression, IEnumerable<string> values, string? fullValues = null)
     {
-        var list = new BsonArray(values.Distinct(StringComparer.Ordinal).Select(v => new BsonValue(v)));
+        var wanted = values.Distinct(StringComparer.Ordinal).ToList();
+        var list = new BsonArray(wanted.Select(v => new BsonValue(fullValues is null ? v : IndexKey.Of(v))));
         if (list.Count == 0) return new IndexLookup([], "no value to seek");
-        var query = store.BlockInfo.Query().Where(BsonExpression.Create(expression, list)).Select("$._id");
-        return new IndexLookup(query.ToEnumerable().Select(d => d["_id"].AsInt64).ToHashSet(), PlanOf(query));
+        if (fullValues is null || !wanted.Any(IndexKey.IsBounded))
+        {
+            var query = store.BlockInfo.Query().Where(BsonExpression.Create(expression, list)).Select("$._id");
+            return new IndexLookup(query.ToEnumerable().Select(d => d["_id"].AsInt64).ToHashSet(), PlanOf(query));
+        }
+        // A value over the index key bound: seek its bounded key, then check the full names stored beside it.
+        var seek = store.BlockInfo.Query().Where(BsonExpression.Create(expression, list));
+        var set = wanted.ToHashSet(StringComparer.Ordinal);
+        var ids = seek.ToEnumerable()
+            .Where(d => (d[fullValues].IsArray ? d[fullValues].AsArray : d[fullValues == "hx" ? "h" : "p"].AsArray).Any(v => set.Contains(v.AsString)))
+            .Select(d => d["_id"].AsInt64).ToHashSet();
+        return new IndexLookup(ids, PlanOf(seek) + " + full-value check");
     }
 
     /// <summary>LiteDB's own account of how it runs the lookup, e.g. <c>INDEX SEEK(h IN ["web01"])</c>.</summary>
@@ -107,8 +118,8 @@ public sealed class LiteDbEventBlocks(LiteDbCaseStore store) : IEventBlocks
         var values = store.AggregatesOf(dimension).Select(a => a.Value).ToList();
         if (values.All(v => v.Length <= 200))
             return values.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
-        return store.BlockInfo.Query().Select($"$.{key}").ToEnumerable()
-            .SelectMany(d => d[key].AsArray).Select(v => v.AsString).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        return store.BlockInfo.FindAll()
+            .SelectMany(d => d[d[key + "x"].IsArray ? key + "x" : key].AsArray).Select(v => v.AsString).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
     }
 
     private List<BlockSummary> Select(IEnumerable<BsonDocument> docs)
@@ -119,5 +130,5 @@ public sealed class LiteDbEventBlocks(LiteDbCaseStore store) : IEventBlocks
 
     private static BlockSummary From(BsonDocument d) => new(
         d["_id"].AsInt64, d["f"].AsString, d["lo"].AsInt64, d["hi"].AsInt64, d["plo"].AsInt64, d["phi"].AsInt64, d["n"].AsInt32,
-        d["h"].AsArray.Select(v => v.AsString).ToArray(), d["p"].AsArray.Select(v => v.AsString).ToArray());
+        d[d["hx"].IsArray ? "hx" : "h"].AsArray.Select(v => v.AsString).ToArray(), d[d["px"].IsArray ? "px" : "p"].AsArray.Select(v => v.AsString).ToArray());
 }

@@ -171,7 +171,9 @@ public sealed class LiteDbFileWriter : IEvidenceFileWriter
             pHi = Math.Max(pHi, e.Origin.Position);
         }
         var id = _store.BlockData.Insert(new BsonDocument { ["d"] = EventBlockCodec.Encode(events) });
-        _store.BlockInfo.Insert(new BsonDocument
+        var hosts = events.Select(e => e.Host).Distinct(StringComparer.Ordinal).ToList();
+        var parsers = events.Select(e => e.Parser).Distinct(StringComparer.Ordinal).ToList();
+        var info = new BsonDocument
         {
             ["_id"] = id,
             ["f"] = _file.Sha256,
@@ -181,9 +183,13 @@ public sealed class LiteDbFileWriter : IEvidenceFileWriter
             ["phi"] = pHi,
             ["n"] = events.Count,
             // Distinct hosts and parsers of the block, so readers can skip blocks without decoding them.
-            ["h"] = new BsonArray(events.Select(e => e.Host).Distinct(StringComparer.Ordinal).Select(h => new BsonValue(h))),
-            ["p"] = new BsonArray(events.Select(e => e.Parser).Distinct(StringComparer.Ordinal).Select(p => new BsonValue(p))),
-        });
+            // Indexed under bounded keys (IndexKey); the full names go beside them when one was cut.
+            ["h"] = new BsonArray(hosts.Select(h => new BsonValue(IndexKey.Of(h)))),
+            ["p"] = new BsonArray(parsers.Select(p => new BsonValue(IndexKey.Of(p)))),
+        };
+        if (hosts.Any(IndexKey.IsBounded)) info["hx"] = new BsonArray(hosts.Select(h => new BsonValue(h)));
+        if (parsers.Any(IndexKey.IsBounded)) info["px"] = new BsonArray(parsers.Select(p => new BsonValue(p)));
+        _store.BlockInfo.Insert(info);
     }
 
     private void WriteWarnings(List<ParseWarning> warnings)

@@ -12,7 +12,7 @@ public sealed record HistogramBuckets(long From, long To, long Width, long[] Cou
 {
     public const int Count = 60;
 
-    public static HistogramBuckets? Of(CompiledQuery query)
+    public static HistogramBuckets? Of(CompiledQuery query, CancellationToken cancellation = default)
     {
         var plan = query.Plan;
         if (query.IsAll && plan.Window.IsAll) return FromAggregates(query.Store);
@@ -21,7 +21,7 @@ public sealed record HistogramBuckets(long From, long To, long Width, long[] Cou
         var from = plan.Window.From ?? timed.Min(b => b.Lo == long.MinValue ? b.Hi : b.Lo);
         var to = plan.Window.To ?? timed.Max(b => b.Hi) + 1;
         var h = Empty(from, to);
-        foreach (var e in query.Run().Events())
+        foreach (var e in query.Run(cancellation: cancellation).Events())
             if (e.SortTicks is { } t) h.Add(t, 1);
         return h;
     }

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Timeline.Core.Limits;
 using Timeline.Core.Output;
 using Timeline.Core.Store;
 using Timeline.Query.Execution;
@@ -18,30 +19,36 @@ namespace Timeline.Web;
 /// <see cref="ICaseStoreFactory.OpenForRead"/>, which holds the shared lock while serving), listening on
 /// 127.0.0.1 only. Minimal APIs: <c>/api/search</c>, <c>/api/histogram</c>, <c>/api/event/{id}</c>,
 /// <c>/api/chains</c>, <c>/api/saved</c>, <c>/api/info</c>; the page, script and style from
-/// <see cref="EmbeddedAssets"/>. Requests are served one at a time (one analyst, one case file).
+/// <see cref="EmbeddedAssets"/>. API requests run concurrently, at most <see cref="Bounds.RequestConcurrency"/>
+/// at a time (another is answered 503 at once), each for at most <see cref="Bounds.RequestTime"/>
+/// (then its query is cancelled and the answer is a 503 JSON error): one costly query cannot hold
+/// every other request.
 /// </summary>
 public static class TimelineServer
 {
     private const int MaxPage = 1000;
 
     /// <summary>Builds the app listening on 127.0.0.1:<paramref name="port"/> (0 picks a free port; read it from <see cref="Address"/> after start).</summary>
-    public static WebApplication Build(ICaseStore store, int port)
+    public static WebApplication Build(ICaseStore store, int port) => Build(store, port, Bounds.RequestTime, Bounds.RequestConcurrency);
+
+    /// <summary>The same with another request time limit and concurrency (tests use short ones).</summary>
+    public static WebApplication Build(ICaseStore store, int port, TimeSpan requestTime, int concurrency)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ApplicationName = typeof(TimelineServer).Assembly.GetName().Name });
         builder.Logging.ClearProviders();
         builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, port));
         var app = builder.Build();
         app.UseMiddleware<LocalOnlyHeaders>();
-        var gate = new SemaphoreSlim(1, 1);
+        var gate = new RequestGate(concurrency, requestTime);
 
         foreach (var name in EmbeddedAssets.Names) app.MapGet("/" + name, () => EmbeddedAssets.Serve(name));
         app.MapGet("/", () => EmbeddedAssets.Serve("index.html"));
-        app.MapGet("/api/info", () => Locked(gate, () => Info(store)));
-        app.MapGet("/api/search", (HttpRequest r) => Locked(gate, () => Search(store, r)));
-        app.MapGet("/api/histogram", (HttpRequest r) => Locked(gate, () => Histogram(store, r)));
-        app.MapGet("/api/event/{id}", (string id) => Locked(gate, () => Event(store, id)));
-        app.MapGet("/api/chains", () => Locked(gate, () => Results.Text(ChainContract.Of(store, store.Chains.Load()), "application/json; charset=utf-8")));
-        app.MapGet("/api/saved", () => Locked(gate, () => JsonBody.Write(json =>
+        app.MapGet("/api/info", () => Locked(gate, _ => Info(store)));
+        app.MapGet("/api/search", (HttpRequest r) => Locked(gate, c => Search(store, r, c)));
+        app.MapGet("/api/histogram", (HttpRequest r) => Locked(gate, c => Histogram(store, r, c)));
+        app.MapGet("/api/event/{id}", (string id) => Locked(gate, _ => Event(store, id)));
+        app.MapGet("/api/chains", () => Locked(gate, _ => Results.Text(ChainContract.Of(store, store.Chains.Load()), "application/json; charset=utf-8")));
+        app.MapGet("/api/saved", () => Locked(gate, _ => JsonBody.Write(json =>
         {
             json.WriteStartArray();
             foreach (var q in store.Queries.All())
@@ -59,12 +66,17 @@ public static class TimelineServer
     /// <summary>The address the started app listens on, e.g. <c>http://127.0.0.1:5123/</c>.</summary>
     public static string Address(WebApplication app) => app.Urls.First().TrimEnd('/') + "/";
 
-    private static async Task<IResult> Locked(SemaphoreSlim gate, Func<IResult> handle)
+    private static async Task<IResult> Locked(RequestGate gate, Func<CancellationToken, IResult> handle)
     {
-        await gate.WaitAsync();
+        if (!gate.TryEnter())
+            return Error($"the server is answering {gate.Concurrency} requests already; retry in a moment", StatusCodes.Status503ServiceUnavailable);
         try
         {
-            return handle();
+            return await gate.RunAsync(handle);
+        }
+        catch (TimeoutException)
+        {
+            return Error($"the request took longer than {gate.RequestTime.TotalSeconds:0.#} s and was stopped; narrow the query (a time range, a host, fewer regexes)", StatusCodes.Status503ServiceUnavailable);
         }
         catch (QuerySyntaxException ex)
         {
@@ -79,18 +91,16 @@ public static class TimelineServer
         }
         catch (BadRequestException ex)
         {
-            return JsonBody.Write(json =>
-            {
-                json.WriteStartObject();
-                json.WriteString("error", ex.Message);
-                json.WriteEndObject();
-            }, StatusCodes.Status400BadRequest);
-        }
-        finally
-        {
-            gate.Release();
+            return Error(ex.Message, StatusCodes.Status400BadRequest);
         }
     }
+
+    private static IResult Error(string message, int status) => JsonBody.Write(json =>
+    {
+        json.WriteStartObject();
+        json.WriteString("error", message);
+        json.WriteEndObject();
+    }, status);
 
     private static IResult Info(ICaseStore store)
     {
@@ -119,13 +129,13 @@ public static class TimelineServer
     private static int Int(HttpRequest r, string name, int fallback, int max) =>
         int.TryParse(r.Query[name].ToString(), out var v) && v >= 0 ? Math.Min(v, max) : fallback;
 
-    private static IResult Search(ICaseStore store, HttpRequest r)
+    private static IResult Search(ICaseStore store, HttpRequest r, CancellationToken cancellation)
     {
         var clock = Stopwatch.StartNew();
         var query = Compile(store, r);
         var offset = Int(r, "offset", 0, int.MaxValue);
         var limit = Int(r, "limit", 200, MaxPage);
-        var run = query.Run(descending: r.Query["sort"] == "-time");
+        var run = query.Run(descending: r.Query["sort"] == "-time", cancellation);
         var page = run.Events().Skip(offset).Take(limit + 1).ToList();
         var more = page.Count > limit;
         if (more) page.RemoveAt(page.Count - 1);
@@ -152,9 +162,9 @@ public static class TimelineServer
         });
     }
 
-    private static IResult Histogram(ICaseStore store, HttpRequest r)
+    private static IResult Histogram(ICaseStore store, HttpRequest r, CancellationToken cancellation)
     {
-        var h = HistogramBuckets.Of(Compile(store, r));
+        var h = HistogramBuckets.Of(Compile(store, r), cancellation);
         return JsonBody.Write(json =>
         {
             json.WriteStartObject();

@@ -28,7 +28,7 @@ public sealed class AnalyzeCommand(IAnsiConsole console) : Command<AnalyzeSettin
                 Paths = settings.Paths,
                 Ingest = IngestRunner.Options(settings, progress, cancellation),
                 Hunt = new HuntRequest { Cancellation = cancellation },
-                Report = settings.NoReport ? null : new ReportRequest { OutPath = settings.Report, Cancellation = cancellation },
+                Report = settings.NoReport ? null : new ReportRequest { OutPath = settings.Report, Force = settings.Force, Cancellation = cancellation },
             });
         }
         IngestRunner.Print(console, result.Ingest);

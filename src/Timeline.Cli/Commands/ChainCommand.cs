@@ -66,14 +66,14 @@ public sealed class ChainCommand(IAnsiConsole console) : Command<ChainCommand.Se
         switch (format)
         {
             case "json":
-                using (var stdout = Console.OpenStandardOutput())
+                using (var stdout = StandardOutput.Open())
                 {
                     var json = Bidi(ChainContract.Of(store, chains));
                     stdout.Write(Encoding.UTF8.GetBytes(json + "\n"));
                 }
                 break;
             case "markdown":
-                using (var stdout = Console.OpenStandardOutput()) stdout.Write(Encoding.UTF8.GetBytes(ChainMarkdown.Write(chains)));
+                using (var stdout = StandardOutput.Open()) stdout.Write(Encoding.UTF8.GetBytes(ChainMarkdown.Write(chains)));
                 break;
             default:
                 WriteStory(console, chains);

@@ -229,7 +229,7 @@ public sealed class QueryCommand(IAnsiConsole console) : Command<QueryCommand.Se
         if (settings.Format == QueryFormats.Table) EventTable.Write(console, events, columns, query.Findings, limit, anchor);
         else
         {
-            using var stdout = Console.OpenStandardOutput();
+            using var stdout = StandardOutput.Open();
             using var rows = EventRowFormats.Find(settings.Format)!.Open(stdout, columns ?? (IEventColumns)EventRow.Default);
             foreach (var e in query.Findings.Join(events))
             {

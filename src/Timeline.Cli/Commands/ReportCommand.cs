@@ -20,13 +20,17 @@ public sealed class ReportCommand(IAnsiConsole console) : Command<ReportCommand.
     public sealed class Settings : CaseSettings
     {
         [CommandOption("-o|--out <PATH>")]
-        [Description("Where to write (default: report.<ext> beside the case file; '-' writes to standard output). An existing file is replaced only once the new report is complete.")]
+        [Description("Where to write (default: report.<ext> beside the case file; '-' writes to standard output). An existing report is replaced only once the new one is complete; any other existing file only with --force, evidence and the case never.")]
         public string? Out { get; init; }
 
         [CommandOption("-f|--format <FORMAT>")]
         [ReportFormatHelp]
         [DefaultValue("html")]
         public string Format { get; init; } = "html";
+
+        [CommandOption("--force")]
+        [Description("Replace an existing --out file that timeline did not write. Evidence recorded in the case and the case itself are never replaced.")]
+        public bool Force { get; init; }
 
         public override ValidationResult Validate()
         {
@@ -39,10 +43,10 @@ public sealed class ReportCommand(IAnsiConsole console) : Command<ReportCommand.
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellation)
     {
         using var store = CaseStores.OpenForRead(settings.Case!);
-        var request = new ReportRequest { Format = settings.Format, OutPath = settings.Out, Cancellation = cancellation };
+        var request = new ReportRequest { Format = settings.Format, OutPath = settings.Out, Force = settings.Force, Cancellation = cancellation };
         if (settings.Out == "-")
         {
-            using var stdout = Console.OpenStandardOutput();
+            using var stdout = StandardOutput.Open();
             ReportStep.Write(store, stdout, request);
             return ExitCodes.Ok;
         }

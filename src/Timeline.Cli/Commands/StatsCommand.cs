@@ -40,7 +40,7 @@ public sealed class StatsCommand(IAnsiConsole console) : Command<StatsCommand.Se
 
     private static void WriteJson(ICaseStore store, CaseSummary s, int warningLimit)
     {
-        using var stdout = Console.OpenStandardOutput();
+        using var stdout = StandardOutput.Open();
         using var json = new Utf8JsonWriter(stdout, new JsonWriterOptions { Indented = true });
         json.WriteStartObject();
         json.WriteString("case", store.Location);

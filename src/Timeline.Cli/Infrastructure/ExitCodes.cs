@@ -12,6 +12,12 @@ public static class ExitCodes
     public const int DoneWithWarnings = 3;
     /// <summary>Nothing usable: no input path exists or no file was recognised.</summary>
     public const int NothingIngested = 4;
+    /// <summary><c>verify</c>: some evidence recorded in the case changed or is missing.</summary>
+    public const int EvidenceChanged = 5;
+    /// <summary>An output would replace a file that is not a previous output of ours (evidence, the case, any other file); <c>--force</c> allows it.</summary>
+    public const int OutputRefused = 6;
+    /// <summary>The case path is refused as it is (a symbolic link): name the file itself.</summary>
+    public const int CasePathRefused = 7;
     /// <summary>Interrupted (Ctrl-C).</summary>
     public const int Interrupted = 130;
 }

@@ -58,7 +58,17 @@ public sealed class IngestPipeline
         for (var i = 0; i < ordered.Count; i++)
         {
             _options.Cancellation.ThrowIfCancellationRequested();
-            outcomes.Add(IngestOne(store, ordered[i], i, ordered.Count, neighbourhood, paths, clock));
+            try
+            {
+                outcomes.Add(IngestOne(store, ordered[i], i, ordered.Count, neighbourhood, paths, clock));
+            }
+            catch (CaseWriteException ex) when (!ex.DiskFull)
+            {
+                // One file the store could not write is that file's error; the next files still go in.
+                // Its record stays incomplete (hidden), so a re-run tries it again.
+                outcomes.Add(new FileOutcome(ordered[i].Item.Path, ordered[i].Sha256, FileStatus.Unreadable, null, 0, 1,
+                    "could not be written to the case, nothing of it is stored: " + (ex.InnerException?.Message ?? ex.Message)));
+            }
         }
         return new IngestReport(outcomes, missing, clock.Elapsed);
     }

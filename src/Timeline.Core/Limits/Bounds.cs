@@ -44,8 +44,9 @@ public static class Bounds
 
     /// <summary>
     /// Longest value stored in an index key (UTF-8 bytes). LiteDB refuses index keys over 1,023
-    /// bytes; later (issue 11, item 2): longer host names and other indexed values are cut with a
-    /// marker by the store so one value cannot stop the ingest.
+    /// bytes; longer host and parser names are indexed by the LiteDB store under their start, a
+    /// marker and their SHA-256 (<c>IndexKey</c>), the full value kept beside the key, so one value
+    /// cannot stop the ingest and a lookup still finds it (seek on the key, then a full-value check).
     /// </summary>
     public const int IndexKeyBytes = 1000;
 
@@ -129,11 +130,11 @@ public static class Bounds
     /// <summary>Time a backtracking query regex may take on one value.</summary>
     public static readonly TimeSpan QueryRegexPerValue = TimeSpan.FromMilliseconds(200);
 
-    // ---- serve (later) -----------------------------------------------------------------------
+    // ---- serve -------------------------------------------------------------------------------
 
-    /// <summary>Later: longest time one web-view request may run before it is answered with an error.</summary>
+    /// <summary>Longest time one web-view request may run: then its query is cancelled and the answer is 503 with a JSON error.</summary>
     public static readonly TimeSpan RequestTime = TimeSpan.FromSeconds(10);
 
-    /// <summary>Later: requests <c>serve</c> answers at the same time (the machine's cores, not one).</summary>
+    /// <summary>Requests <c>serve</c> runs at the same time (the machine's cores, not one); one more is answered 503 at once.</summary>
     public static int RequestConcurrency => Math.Max(2, Environment.ProcessorCount);
 }

@@ -53,7 +53,8 @@ public sealed class CompiledQuery
     /// <summary>A field catalog that looks unknown names up in the case's stored field keys.</summary>
     public static FieldCatalog ForCase(ICaseStore store) => new(() => store.Blocks.FieldNames());
 
-    public QueryRun Run(bool descending = false) => new(this, descending);
+    /// <summary>Starts a run; <paramref name="cancellation"/> is checked as events are read (serve's request time limit).</summary>
+    public QueryRun Run(bool descending = false, CancellationToken cancellation = default) => new(this, descending, cancellation);
 
     public QueryField ResolveField(string name) => Catalog.Resolve(name, name, 0);
 }
@@ -64,9 +65,12 @@ public sealed class QueryRun : IScanStats
     private readonly CompiledQuery _query;
     private readonly TimelineMerge _merge;
 
-    internal QueryRun(CompiledQuery query, bool descending)
+    private readonly CancellationToken _cancellation;
+
+    internal QueryRun(CompiledQuery query, bool descending, CancellationToken cancellation = default)
     {
         _query = query;
+        _cancellation = cancellation;
         _merge = new TimelineMerge(query.Store.Blocks, query.Plan.Blocks, query.Plan.Window, descending);
     }
 
@@ -80,6 +84,7 @@ public sealed class QueryRun : IScanStats
         foreach (var e in _merge.Read())
         {
             EventsRead++;
+            _cancellation.ThrowIfCancellationRequested();
             if (filter.Matches(e, findings)) yield return e;
         }
     }
