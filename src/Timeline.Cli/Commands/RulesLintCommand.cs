@@ -5,6 +5,7 @@ using Spectre.Console.Cli;
 using Timeline.Cli.Infrastructure;
 using Timeline.Cli.Output;
 using Timeline.Detection.Sigma;
+using Timeline.Pipeline;
 
 namespace Timeline.Cli.Commands;
 
@@ -34,7 +35,7 @@ public sealed class RulesLintCommand(IAnsiConsole console) : Command<RulesLintCo
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellation)
     {
-        var rules = RuleLoader.Load(settings.Paths);
+        var rules = RulesLintStep.Run(settings.Paths);
         if (settings.Format == "json") WriteJson(rules);
         else WriteTable(rules);
         return rules.Errors.Count == 0 ? ExitCodes.Ok : ExitCodes.DoneWithWarnings;
