@@ -10,6 +10,7 @@ using Timeline.Core.Limits;
 using Timeline.Core.Output;
 using Timeline.Core.Store;
 using Timeline.Query.Execution;
+using Timeline.Query.Steps;
 using Timeline.Query.Syntax;
 
 namespace Timeline.Web;
@@ -132,29 +133,36 @@ public static class TimelineServer
     private static IResult Search(ICaseStore store, HttpRequest r, CancellationToken cancellation)
     {
         var clock = Stopwatch.StartNew();
-        var query = Compile(store, r);
-        var offset = Int(r, "offset", 0, int.MaxValue);
         var limit = Int(r, "limit", 200, MaxPage);
-        var run = query.Run(descending: r.Query["sort"] == "-time", cancellation);
-        var page = run.Events().Skip(offset).Take(limit + 1).ToList();
+        // The same library call as `timeline query`; one event more than the page says whether there are more.
+        var result = QueryStep.ListEvents(store, new QueryRequest
+        {
+            Text = r.Query["q"].ToString(),
+            Window = new TimeWindow(Time(r, "from"), Time(r, "to")),
+            NewestFirst = r.Query["sort"] == "-time",
+            Offset = Int(r, "offset", 0, int.MaxValue),
+            Limit = limit + 1,
+            Cancellation = cancellation,
+        });
+        var page = result.Events.ToList();
         var more = page.Count > limit;
         if (more) page.RemoveAt(page.Count - 1);
         return JsonBody.Write(json =>
         {
             json.WriteStartObject();
-            json.WriteString("query", query.Text);
-            json.WriteString("parsed", query.Syntax.ToString());
+            json.WriteString("query", result.Text);
+            json.WriteString("parsed", result.Syntax);
             json.WriteStartArray("events");
-            foreach (var e in page) EventJson.Write(json, e, query.Findings.RulesOf(e.Id), query.Findings.PhaseNameOf(e.Id));
+            foreach (var e in page) EventJson.Write(json, e, result.Findings.RulesOf(e.Id), result.Findings.PhaseNameOf(e.Id));
             json.WriteEndArray();
             json.WriteBoolean("more", more);
             json.WriteStartObject("plan");
-            json.WriteNumber("total", query.Plan.TotalBlocks);
-            json.WriteNumber("chosen", query.Plan.Blocks.Count);
-            json.WriteNumber("decoded", run.BlocksDecoded);
-            json.WriteBoolean("usesIndex", query.Plan.UsesIndex);
+            json.WriteNumber("total", result.Plan.TotalBlocks);
+            json.WriteNumber("chosen", result.Plan.Blocks.Count);
+            json.WriteNumber("decoded", result.Scan.BlocksDecoded);
+            json.WriteBoolean("usesIndex", result.Plan.UsesIndex);
             json.WriteStartArray("steps");
-            foreach (var s in query.Plan.Steps) json.WriteStringValue(s);
+            foreach (var s in result.Plan.Steps) json.WriteStringValue(s);
             json.WriteEndArray();
             json.WriteEndObject();
             json.WriteNumber("ms", clock.ElapsedMilliseconds);

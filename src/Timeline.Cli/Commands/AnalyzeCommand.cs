@@ -4,6 +4,7 @@ using System.ComponentModel;
 using Spectre.Console;
 using Spectre.Console.Cli;
 using Timeline.Cli.Infrastructure;
+using Timeline.Cli.Output.Chains;
 using Timeline.Pipeline;
 using Timeline.Core.Store;
 
@@ -35,7 +36,7 @@ public sealed class AnalyzeCommand(IAnsiConsole console) : Command<AnalyzeSettin
         var code = IngestRunner.ExitCodeOf(result.Ingest);
         if (result.Hunt is null) return code;
         HuntRunner.Print(console, result.Hunt);
-        ChainCommand.WriteStory(console, result.Chains ?? []);
+        ChainStoryFormat.WriteStory(console, result.Chains ?? []);
         if (result.Report is { } report) ReportCommand.Print(console, report);
         console.MarkupLine($"Case written to [bold]{Markup.Escape(store.Location)}[/]. Next: [bold]timeline stats --case {Markup.Escape(casePath)}[/] · [bold]timeline query --case {Markup.Escape(casePath)}[/]");
         return code;

@@ -1,19 +1,14 @@
-using Timeline.Core.Vocabulary;
 using System.ComponentModel;
 using System.Globalization;
-using System.Text.Json;
 using Spectre.Console;
 using Spectre.Console.Cli;
 using Timeline.Cli.Infrastructure;
 using Timeline.Cli.Output;
 using Timeline.Pipeline;
-using Timeline.Core.Events;
 using Timeline.Core.Output;
 using Timeline.Core.Store;
-using Timeline.Query.Evaluation;
-using Timeline.Query.Execution;
-using Timeline.Query.Fields;
 using Timeline.Query.Output;
+using Timeline.Query.Steps;
 using Timeline.Query.Syntax;
 
 namespace Timeline.Cli.Commands;
@@ -26,10 +21,6 @@ namespace Timeline.Cli.Commands;
 [Description("Search the case (Lucene-style query: host:web01 AND event:ssh_accepted, \"phrases\", wild*, /regex/, time:[[A TO B]], NOT, OR, ( )) and list, stack or explain.")]
 public sealed class QueryCommand(IAnsiConsole console) : Command<QueryCommand.Settings>
 {
-    private readonly System.Diagnostics.Stopwatch _clock = new();
-    private TimeSpan _opened;
-    private TimeSpan _planned;
-
     public sealed class Settings : CaseSettings
     {
         [CommandArgument(0, "[QUERY]")]
@@ -127,14 +118,24 @@ public sealed class QueryCommand(IAnsiConsole console) : Command<QueryCommand.Se
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellation)
     {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         try
         {
-            if (settings.Save is { } name) SaveQuery(settings, name);
-            _clock.Restart();
-            using var store = CaseStores.OpenForRead(settings.Case!);
-            _opened = _clock.Elapsed;
-            if (settings.Saved) return ListSaved(store);
-            return Query(store, settings, cancellation);
+            // --save writes to the case; everything else reads it (shared with other readers).
+            using var store = settings.Save is null ? CaseStores.OpenForRead(settings.Case!) : CaseStores.OpenForWrite(settings.Case!);
+            var opened = clock.Elapsed;
+            var result = QueryStep.Run(store, Request(settings, cancellation));
+            if (result.Saved is { } saved)
+                Console.Error.WriteLine($"Saved as '{TerminalText.Safe(saved.Name)}'. Run it again with: timeline query --case {settings.Case} --run {saved.Name}");
+            switch (result)
+            {
+                case SavedQueryList list: WriteSaved(list); break;
+                case QueryCounts counts when settings.Explain: WriteExplain(counts, opened + counts.Elapsed); break;
+                case QueryCounts counts: ValueCountOutput.Write(console, settings.Format, counts.Field, counts.Rows, counts.Values); break;
+                case QueryExplanation explanation: WriteExplain(explanation, opened); break;
+                case QueryEvents events: WriteEvents(events, settings); break;
+            }
+            return ExitCodes.Ok;
         }
         catch (QuerySyntaxException ex)
         {
@@ -142,138 +143,88 @@ public sealed class QueryCommand(IAnsiConsole console) : Command<QueryCommand.Se
             for (var i = 0; i < lines.Length; i++) Console.Error.WriteLine((i == 0 ? "error: " : "") + TerminalText.Safe(lines[i]));
             return ExitCodes.Usage;
         }
+        catch (QueryRequestException ex)
+        {
+            Console.Error.WriteLine("error: " + TerminalText.Safe(ex.Message));
+            return ExitCodes.Usage;
+        }
     }
 
-    private static void SaveQuery(Settings settings, string name)
+    /// <summary>The options as a library request; tables default to 100 rows and 25 values, the machine formats to all.</summary>
+    private static QueryRequest Request(Settings settings, CancellationToken cancellation)
     {
-        using var store = CaseStores.OpenForWrite(settings.Case!);
-        _ = CompiledQuery.Compile(store, settings.Text);
-        store.Queries.Save(new SavedQuery(name, settings.Text, DateTime.UtcNow.Ticks));
-        Console.Error.WriteLine($"Saved as '{TerminalText.Safe(name)}'. Run it again with: timeline query --case {settings.Case} --run {name}");
+        var table = settings.Format == QueryFormats.Table;
+        DurationText.TryParse(settings.Window, out var span);
+        return new QueryRequest
+        {
+            Text = settings.Text,
+            Window = new TimeWindow(Time(settings.From), Time(settings.To)),
+            Limit = settings.Limit ?? (table ? 100 : int.MaxValue),
+            NewestFirst = settings.Sort == "-time",
+            Fields = settings.Fields,
+            Around = settings.Around,
+            AroundSpan = span,
+            CountBy = settings.CountBy,
+            Top = settings.Top ?? (table ? 25 : int.MaxValue),
+            Rare = settings.Rare,
+            FirstOf = settings.First,
+            LastOf = settings.Last,
+            SaveAs = settings.Save,
+            RunSaved = settings.Run,
+            ListSaved = settings.Saved,
+            Explain = settings.Explain,
+            Cancellation = cancellation,
+        };
     }
 
-    private int ListSaved(ICaseStore store)
+    private static long? Time(string? text) => text is not null && TimeText.TryParse(text, out var t) ? t : null;
+
+    private void WriteEvents(QueryEvents result, Settings settings)
     {
-        var saved = store.Queries.All();
-        if (saved.Count == 0)
+        if (settings.Format == QueryFormats.Table)
+        {
+            EventTable.Write(console, result.Events, result.Columns, result.Findings, settings.Limit ?? 100, result.Anchor);
+            return;
+        }
+        using var stdout = StandardOutput.Open();
+        using var rows = EventRowFormats.Find(settings.Format)!.Open(stdout, result.Columns ?? (IEventColumns)EventRow.Default);
+        foreach (var e in result.Events) rows.Write(e, result.Findings);
+    }
+
+    private void WriteSaved(SavedQueryList result)
+    {
+        if (result.Queries.Count == 0)
         {
             console.MarkupLine("No saved queries in this case. Save one with: timeline query --case FILE \"QUERY\" --save NAME");
-            return ExitCodes.Ok;
+            return;
         }
         var table = new Table().Border(TableBorder.Simple).AddColumn("name").AddColumn("query").AddColumn("saved (UTC)");
-        foreach (var q in saved) table.AddRow(new Text(TerminalText.Safe(q.Name)), new Text(TerminalText.Safe(q.Text)), new Text(TimeText.Format(q.SavedTicks)));
+        foreach (var q in result.Queries) table.AddRow(new Text(TerminalText.Safe(q.Name)), new Text(TerminalText.Safe(q.Text)), new Text(TimeText.Format(q.SavedTicks)));
         console.Write(table);
-        return ExitCodes.Ok;
     }
 
-    private int Query(ICaseStore store, Settings settings, CancellationToken cancellation)
+    private void WriteExplain(QueryExplanation x, TimeSpan opened)
     {
-        var text = settings.Text;
-        if (settings.Run is { } runName)
-        {
-            var saved = store.Queries.Find(runName);
-            if (saved is null)
-            {
-                var names = store.Queries.All().Select(q => q.Name).ToList();
-                var close = CloseMatches.Of(runName, names);
-                Console.Error.WriteLine($"error: no saved query named '{TerminalText.Safe(runName)}'" + (close.Count > 0 ? $"; did you mean {TerminalText.Safe(string.Join(", ", close))}?" : names.Count > 0 ? $"; saved: {TerminalText.Safe(string.Join(", ", names))}" : "; none are saved in this case"));
-                return ExitCodes.Usage;
-            }
-            text = text.Length == 0 ? saved.Text : $"({saved.Text}) AND ({text})";
-        }
-
-        long? from = settings.From is { } f && TimeText.TryParse(f, out var ft) ? ft : null;
-        long? to = settings.To is { } t && TimeText.TryParse(t, out var tt) ? tt : null;
-        var window = new TimeWindow(from, to);
-        EventRecord? anchor = null;
-        if (settings.Around is { } id)
-        {
-            anchor = EventLookup.Find(store, id);
-            if (anchor is null)
-            {
-                Console.Error.WriteLine($"error: no event with id '{TerminalText.Safe(id)}' in this case (ids look like 98e642b88774-64; see the id column of --format jsonl)");
-                return ExitCodes.Usage;
-            }
-            DurationText.TryParse(settings.Window, out var span);
-            var around = EventLookup.Around(anchor, span);
-            window = new TimeWindow(Max(window.From, around.From), Min(window.To, around.To));
-        }
-
-        var query = CompiledQuery.Compile(store, text, window);
-        _planned = _clock.Elapsed;
-        var columns = settings.Fields is { } list ? ColumnSet.Parse(list, query.Catalog) : null;
-        if (settings.CountBy is { } countBy) return CountBy(query, query.Catalog.Resolve(countBy, countBy, 0), settings);
-
-        QueryRun? run = null;
-        IEnumerable<EventRecord> events;
-        if ((settings.First ?? settings.Last) is { } perValue)
-        {
-            var field = query.Catalog.Resolve(perValue, perValue, 0);
-            IEnumerable<EventRecord> chosen = Stacking.FirstPerValue(query, field, last: settings.First is null, out run);
-            events = settings.Sort == "-time" ? chosen.Reverse() : chosen;
-        }
-        else
-        {
-            run = query.Run(descending: settings.Sort == "-time");
-            events = run.Events();
-        }
-        var limit = settings.Limit ?? (settings.Format == "table" ? 100 : int.MaxValue);
-        events = events.Take(limit);
-
-        if (settings.Explain)
-        {
-            var shown = events.Count();
-            WriteExplain(query, run!, shown);
-            return ExitCodes.Ok;
-        }
-        if (settings.Format == QueryFormats.Table) EventTable.Write(console, events, columns, query.Findings, limit, anchor);
-        else
-        {
-            using var stdout = StandardOutput.Open();
-            using var rows = EventRowFormats.Find(settings.Format)!.Open(stdout, columns ?? (IEventColumns)EventRow.Default);
-            foreach (var e in query.Findings.Join(events))
-            {
-                cancellation.ThrowIfCancellationRequested();
-                rows.Write(e, query.Findings);
-            }
-        }
-        return ExitCodes.Ok;
-    }
-
-    private static long? Max(long? a, long? b) => a is null ? b : b is null ? a : Math.Max(a.Value, b.Value);
-    private static long? Min(long? a, long? b) => a is null ? b : b is null ? a : Math.Min(a.Value, b.Value);
-
-    private void WriteExplain(CompiledQuery query, QueryRun run, int shown)
-    {
-        var plan = query.Plan;
+        var total = opened + x.Planning + x.Listing;
         var lines = new List<string>
         {
-            "query:    " + (query.Text.Length == 0 ? "(empty: every event)" : query.Text),
-            "parsed:   " + query.Syntax,
-            "window:   " + (plan.Window.IsAll ? "none" : $"{TimeText.Format(plan.Window.From) ?? "*"} → {TimeText.Format(plan.Window.To) ?? "*"} (merge stops at its end)"),
+            "query:    " + (x.Text.Length == 0 ? "(empty: every event)" : x.Text),
+            "parsed:   " + x.Syntax,
+            "window:   " + (x.Window.IsAll ? "none" : $"{TimeText.Format(x.Window.From) ?? "*"} → {TimeText.Format(x.Window.To) ?? "*"} (merge stops at its end)"),
         };
-        lines.AddRange(plan.Steps.Select(s => "index:    " + s));
-        lines.Add($"blocks:   {plan.Blocks.Count} of {plan.TotalBlocks} chosen{(plan.UsesIndex ? "" : " (full scan)")}");
-        lines.Add("filter:   every decoded event must pass " + plan.Filter);
-        lines.Add($"run:      {run.BlocksDecoded} of {plan.Blocks.Count} chosen blocks decoded, {run.EventsRead:N0} events read, {shown:N0} listed");
-        lines.Add(string.Create(CultureInfo.InvariantCulture, $"time:     {_clock.Elapsed.TotalMilliseconds:0.0} ms in this process (case opened {_opened.TotalMilliseconds:0.0}, planned {(_planned - _opened).TotalMilliseconds:0.0}, listed {(_clock.Elapsed - _planned).TotalMilliseconds:0.0})"));
+        lines.AddRange(x.IndexSteps.Select(s => "index:    " + s));
+        lines.Add($"blocks:   {x.BlocksChosen} of {x.TotalBlocks} chosen{(x.UsesIndex ? "" : " (full scan)")}");
+        lines.Add("filter:   every decoded event must pass " + x.Filter);
+        lines.Add($"run:      {x.BlocksDecoded} of {x.BlocksChosen} chosen blocks decoded, {x.EventsRead:N0} events read, {x.Listed:N0} listed");
+        lines.Add(string.Create(CultureInfo.InvariantCulture, $"time:     {total.TotalMilliseconds:0.0} ms in this process (case opened {opened.TotalMilliseconds:0.0}, planned {x.Planning.TotalMilliseconds:0.0}, listed {x.Listing.TotalMilliseconds:0.0})"));
         foreach (var l in lines) console.WriteLine(TerminalText.Safe(l));
     }
 
-    private int CountBy(CompiledQuery query, QueryField field, Settings settings)
+    private void WriteExplain(QueryCounts c, TimeSpan total)
     {
-        var counts = Stacking.CountBy(query, field, out var run);
-        var top = settings.Top ?? (settings.Format == "table" ? 25 : int.MaxValue);
-        var rows = Stacking.Order(counts, settings.Rare).Take(top).ToList();
-        if (settings.Explain)
-        {
-            console.WriteLine((Stacking.UsesAggregate(query, field)
-                ? $"count-by {field.Name}: answered from the '{field.Name}' aggregate maintained at ingest (no event read)"
-                : $"count-by {field.Name}: scan; {run!.BlocksDecoded} of {query.Plan.TotalBlocks} blocks decoded, {run.EventsRead:N0} events read")
-                + string.Create(CultureInfo.InvariantCulture, $"; {counts.Count:N0} values; {_clock.Elapsed.TotalMilliseconds:0.0} ms in this process"));
-            return ExitCodes.Ok;
-        }
-        ValueCountOutput.Write(console, settings.Format, field.Name, rows, counts.Count);
-        return ExitCodes.Ok;
+        console.WriteLine(TerminalText.Safe((c.FromAggregate
+            ? $"count-by {c.Field}: answered from the '{c.Field}' aggregate maintained at ingest (no event read)"
+            : $"count-by {c.Field}: scan; {c.Scan?.BlocksDecoded ?? 0} of {c.TotalBlocks} blocks decoded, {c.Scan?.EventsRead ?? 0:N0} events read")
+            + string.Create(CultureInfo.InvariantCulture, $"; {c.Values:N0} values; {total.TotalMilliseconds:0.0} ms in this process")));
     }
 }

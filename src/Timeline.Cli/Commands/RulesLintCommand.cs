@@ -5,6 +5,7 @@ using Spectre.Console.Cli;
 using Timeline.Cli.Infrastructure;
 using Timeline.Cli.Output;
 using Timeline.Detection.Sigma;
+using Timeline.Pipeline;
 
 namespace Timeline.Cli.Commands;
 
@@ -34,7 +35,7 @@ public sealed class RulesLintCommand(IAnsiConsole console) : Command<RulesLintCo
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellation)
     {
-        var rules = RuleLoader.Load(settings.Paths);
+        var rules = RulesLintStep.Run(settings.Paths);
         if (settings.Format == "json") WriteJson(rules);
         else WriteTable(rules);
         return rules.Errors.Count == 0 ? ExitCodes.Ok : ExitCodes.DoneWithWarnings;
@@ -42,7 +43,7 @@ public sealed class RulesLintCommand(IAnsiConsole console) : Command<RulesLintCo
 
     private static void WriteJson(RuleSet rules)
     {
-        using var stdout = Console.OpenStandardOutput();
+        using var stdout = StandardOutput.Open();
         using var json = new Utf8JsonWriter(stdout, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
         json.WriteStartObject();
         json.WriteNumber("files", rules.FilesTotal);

@@ -31,19 +31,20 @@ public sealed class StatsCommand(IAnsiConsole console) : Command<StatsCommand.Se
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellation)
     {
-        using var store = CaseStores.OpenForRead(settings.Case!);
-        var summary = CaseSummary.Of(store);
-        if (settings.Format == "json") WriteJson(store, summary, settings.Warnings ?? 1000);
-        else WriteTable(store, summary, settings.Warnings ?? 20);
+        var json = settings.Format == "json";
+        CaseSummary summary;
+        using (var store = CaseStores.OpenForRead(settings.Case!)) summary = StatsStep.Run(store, settings.Warnings ?? (json ? 1000 : 20));
+        if (json) WriteJson(summary);
+        else WriteTable(summary);
         return ExitCodes.Ok;
     }
 
-    private static void WriteJson(ICaseStore store, CaseSummary s, int warningLimit)
+    private static void WriteJson(CaseSummary s)
     {
         using var stdout = StandardOutput.Open();
         using var json = new Utf8JsonWriter(stdout, new JsonWriterOptions { Indented = true });
         json.WriteStartObject();
-        json.WriteString("case", store.Location);
+        json.WriteString("case", s.Location);
         json.WriteNumber("events", s.Events);
         json.WriteNumber("warnings", s.Warnings);
         json.WriteString("first", TimeText.Format(s.First));
@@ -71,7 +72,7 @@ public sealed class StatsCommand(IAnsiConsole console) : Command<StatsCommand.Se
         }
         json.WriteEndArray();
         json.WriteStartArray("warningList");
-        foreach (var w in store.Warnings(warningLimit))
+        foreach (var w in s.WarningList)
         {
             json.WriteStartObject();
             json.WriteString("file", w.File);
@@ -93,9 +94,9 @@ public sealed class StatsCommand(IAnsiConsole console) : Command<StatsCommand.Se
         json.WriteEndObject();
     }
 
-    private void WriteTable(ICaseStore store, CaseSummary s, int warningLimit)
+    private void WriteTable(CaseSummary s)
     {
-        console.MarkupLine($"[bold]Case[/] {Markup.Escape(store.Location)}: {s.Events:N0} events, {s.Warnings:N0} warnings, {Markup.Escape(TimeText.Format(s.First) ?? "-")} → {Markup.Escape(TimeText.Format(s.Last) ?? "-")}");
+        console.MarkupLine($"[bold]Case[/] {Markup.Escape(TerminalText.Safe(s.Location))}: {s.Events:N0} events, {s.Warnings:N0} warnings, {Markup.Escape(TimeText.Format(s.First) ?? "-")} → {Markup.Escape(TimeText.Format(s.Last) ?? "-")}");
         var byParser = new Table().Border(TableBorder.Rounded).Title("Events by parser").AddColumn("parser").AddColumn(new TableColumn("events").RightAligned());
         foreach (var (k, v) in s.ByParser) byParser.AddRow(new Text(k), new Text(v.ToString("N0")));
         var byHost = new Table().Border(TableBorder.Rounded).Title("Events by host").AddColumn("host").AddColumn(new TableColumn("events").RightAligned()).AddColumn("first").AddColumn("last");
@@ -111,8 +112,8 @@ public sealed class StatsCommand(IAnsiConsole console) : Command<StatsCommand.Se
         }
         console.Write(files);
         if (s.Warnings == 0) return;
-        var warnings = new Table().Border(TableBorder.Rounded).Title($"Warnings (first {Math.Min(warningLimit, s.Warnings)} of {s.Warnings:N0})").AddColumn("file").AddColumn("at").AddColumn("warning").AddColumn("excerpt");
-        foreach (var w in store.Warnings(warningLimit))
+        var warnings = new Table().Border(TableBorder.Rounded).Title($"Warnings (first {s.WarningList.Count} of {s.Warnings:N0})").AddColumn("file").AddColumn("at").AddColumn("warning").AddColumn("excerpt");
+        foreach (var w in s.WarningList)
             warnings.AddRow(new Text(TerminalText.Safe(w.File)), new Text($"{w.Kind} {w.Position}"), new Text(TerminalText.Safe(w.Message)), new Text(TerminalText.Cut(w.Excerpt, 60)));
         console.Write(warnings);
     }

@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using Spectre.Console;
 using Timeline.Core.Output;
 
 namespace Timeline.Cli.Output;
@@ -19,9 +20,9 @@ public static class QueryFormats
         string.Join("; ", Names.Select(n => n + ": " + (n == Table ? EventTable.Description : EventRowFormats.Find(n)!.Description))) + ".";
 }
 
-/// <summary><c>--help</c> for <c>query --format</c>, generated from <see cref="QueryFormats"/> (attributes cannot be computed otherwise).</summary>
+/// <summary><c>--help</c> for <c>query --format</c>, generated from <see cref="QueryFormats"/> (attributes cannot be computed otherwise); help text is Spectre markup, so it is escaped.</summary>
 [AttributeUsage(AttributeTargets.Property)]
 public sealed class QueryFormatHelpAttribute : DescriptionAttribute
 {
-    public override string Description => QueryFormats.Help;
+    public override string Description => Markup.Escape(QueryFormats.Help);
 }

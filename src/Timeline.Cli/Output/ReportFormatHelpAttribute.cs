@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using Spectre.Console;
 using Timeline.Report;
 
 namespace Timeline.Cli.Output;
@@ -7,5 +8,5 @@ namespace Timeline.Cli.Output;
 [AttributeUsage(AttributeTargets.Property)]
 public sealed class ReportFormatHelpAttribute : DescriptionAttribute
 {
-    public override string Description => ReportFormats.Help;
+    public override string Description => Markup.Escape(ReportFormats.Help);
 }

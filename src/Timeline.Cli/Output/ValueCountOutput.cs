@@ -18,7 +18,7 @@ public static class ValueCountOutput
         {
             case "jsonl":
             {
-                using var stdout = Console.OpenStandardOutput();
+                using var stdout = StandardOutput.Open();
                 foreach (var r in rows)
                 {
                     var line = JsonSerializer.Serialize(new { value = r.Value, count = r.Count, first = TimeText.Format(r.FirstTicks), last = TimeText.Format(r.LastTicks) }, EventJson.SerializerOptions);
@@ -28,7 +28,7 @@ public static class ValueCountOutput
             }
             case "csv":
             {
-                using var stdout = new StreamWriter(Console.OpenStandardOutput(), new System.Text.UTF8Encoding(false)) { NewLine = "\r\n" };
+                using var stdout = new StreamWriter(StandardOutput.Open(), new System.Text.UTF8Encoding(false)) { NewLine = "\r\n" };
                 stdout.WriteLine(CsvText.Row([field, "count", "first", "last"]));
                 foreach (var r in rows) stdout.WriteLine(CsvText.Row([r.Value, r.Count.ToString(CultureInfo.InvariantCulture), TimeText.Format(r.FirstTicks), TimeText.Format(r.LastTicks)]));
                 break;

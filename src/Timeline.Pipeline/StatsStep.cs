@@ -1,17 +1,12 @@
 using Timeline.Core.Store;
 
-namespace Timeline.Cli.Output;
+namespace Timeline.Pipeline;
 
-/// <summary>The figures stats shows, all from maintained aggregates and file records (no event scan).</summary>
-public sealed record CaseSummary(
-    long Events, long Warnings, long? First, long? Last,
-    IReadOnlyList<KeyValuePair<string, long>> ByParser,
-    IReadOnlyList<AggregateCount> Hosts,
-    IReadOnlyList<EvidenceFile> Files)
+/// <summary>The summary of a case (<see cref="CaseSummary"/>), read from the aggregates kept at ingest.</summary>
+public static class StatsStep
 {
-    public IEnumerable<KeyValuePair<string, long>> ByHost => Hosts.Select(h => new KeyValuePair<string, long>(h.Value, h.Count));
-
-    public static CaseSummary Of(ICaseStore store)
+    /// <summary>The summary with at most <paramref name="warningLimit"/> warnings listed.</summary>
+    public static CaseSummary Run(ICaseStore store, int warningLimit)
     {
         var files = store.Files();
         var complete = files.Where(f => f.State == EvidenceState.Complete).ToList();
@@ -19,9 +14,10 @@ public sealed record CaseSummary(
             .Select(a => new KeyValuePair<string, long>(a.Value, a.Count)).ToList();
         var hosts = store.AggregatesOf(AggregateDimensions.Host).OrderByDescending(a => a.Count).ThenBy(a => a.Value, StringComparer.Ordinal).ToList();
         return new CaseSummary(
+            store.Location,
             complete.Sum(f => f.Events), complete.Sum(f => f.Warnings),
             complete.Where(f => f.FirstTicks.HasValue).Select(f => f.FirstTicks).Min(),
             complete.Where(f => f.LastTicks.HasValue).Select(f => f.LastTicks).Max(),
-            parsers, hosts, files);
+            parsers, hosts, files, store.Warnings(warningLimit).ToList());
     }
 }
