@@ -64,6 +64,9 @@ mkdir -p "$findings"
 # AFL_SKIP_CPUFREQ / AFL_I_DONT_CARE_ABOUT_MISSING_CRASHES: host checks a container cannot pass.
 # AFL_NO_AFFINITY: the machine is shared; do not pin a core. -t: .NET start-up and JIT of a first
 # input take seconds; -m none: the CLR reserves far more virtual memory than afl's default limit.
+# DOTNET_PROCESSOR_COUNT=1: one fuzzer per core; the EVTX reader's chunk workers would otherwise
+# compete with the other run on a shared machine.
+export DOTNET_PROCESSOR_COUNT=1
 export AFL_SKIP_BIN_CHECK=1 AFL_SKIP_CPUFREQ=1 AFL_I_DONT_CARE_ABOUT_MISSING_CRASHES=1 \
   AFL_NO_AFFINITY=1 AFL_NO_UI=1 AFL_AUTORESUME=0 AFL_FORKSRV_INIT_TMOUT=60000
 started=$(date -u +%Y-%m-%dT%H:%MZ)
