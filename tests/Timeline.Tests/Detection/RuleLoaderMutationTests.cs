@@ -50,6 +50,22 @@ public sealed class RuleLoaderMutationTests
         }
     }
 
+    /// <summary>
+    /// afl found YAML that YamlDotNet's node builder rejects with an ArgumentException instead of a
+    /// YamlException; it escaped the loader and ended the process (rules lint, hunt).
+    /// </summary>
+    [Theory]
+    [InlineData("title: x\ntags:\n    - :\n    product: ~\n")]
+    [InlineData("a:\n  - :\n  b: c\n")]
+    public void YamlTheNodeBuilderRejectsIsALoadError(string yaml)
+    {
+        var set = RuleLoader.LoadText(yaml, "bad.yml");
+        var error = Assert.Single(set.Errors);
+        Assert.Equal(("bad.yml", "yaml"), (error.Path, error.Feature));
+        Assert.StartsWith("YAML syntax: ", error.Reason, StringComparison.Ordinal);
+        Assert.Empty(set.Rules);
+    }
+
     private static int StableSeed(string text) => text.Aggregate(17, (h, c) => unchecked((h * 31) + c));
 
     private static bool IsOnlyComments(string text) =>
