@@ -66,6 +66,18 @@ public sealed class RuleLoaderMutationTests
         Assert.Empty(set.Rules);
     }
 
+    /// <summary>afl found a timespan longer than TimeSpan holds: TimeSpan.FromMinutes threw out of the loader.</summary>
+    [Theory]
+    [InlineData("99999999999999m")]
+    [InlineData("9999999999999999w")]
+    public void ATimespanTooLongForTimeSpanIsALoadError(string timespan)
+    {
+        var yaml = $"title: c\nid: 00000000-0000-0000-0000-000000000001\ncorrelation:\n  type: event_count\n  rules: [r]\n  group-by: [User]\n  timespan: {timespan}\n  condition:\n    gte: 2\n";
+        var set = RuleLoader.LoadText(yaml, "c.yml");
+        var error = Assert.Single(set.Errors);
+        Assert.Equal("correlation:timespan", error.Feature);
+    }
+
     private static int StableSeed(string text) => text.Aggregate(17, (h, c) => unchecked((h * 31) + c));
 
     private static bool IsOnlyComments(string text) =>
