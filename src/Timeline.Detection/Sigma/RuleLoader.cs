@@ -105,8 +105,11 @@ public static class RuleLoader
                 Fail(path, (int)ex.Start.Line, "YAML syntax: " + ex.Message, "yaml");
                 return;
             }
-            catch (InvalidOperationException ex)
+            catch (Exception ex) when (ex is InvalidOperationException or ArgumentException)
             {
+                // YamlDotNet's representation model throws these, not YamlException, for event sequences
+                // its node builder does not expect (an empty key in a block sequence followed by a
+                // mapping line: "- :" then "b: c"; found by afl, issue 11).
                 Fail(path, LastGoodLine(text), "YAML syntax: " + ex.Message, "yaml");
                 return;
             }

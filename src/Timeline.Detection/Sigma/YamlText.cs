@@ -42,14 +42,22 @@ internal static class YamlText
         if (string.IsNullOrWhiteSpace(text)) return null;
         var t = text.Trim();
         if (!long.TryParse(t.AsSpan(0, t.Length - 1), out var n) || n < 0) return null;
-        return char.ToLowerInvariant(t[^1]) switch
+        try
         {
-            's' => TimeSpan.FromSeconds(n),
-            'm' => TimeSpan.FromMinutes(n),
-            'h' => TimeSpan.FromHours(n),
-            'd' => TimeSpan.FromDays(n),
-            'w' => TimeSpan.FromDays(7 * n),
-            _ => null,
-        };
+            return char.ToLowerInvariant(t[^1]) switch
+            {
+                's' => TimeSpan.FromSeconds(n),
+                'm' => TimeSpan.FromMinutes(n),
+                'h' => TimeSpan.FromHours(n),
+                'd' => TimeSpan.FromDays(n),
+                'w' => TimeSpan.FromDays(checked(7 * n)),
+                _ => null,
+            };
+        }
+        catch (Exception ex) when (ex is ArgumentOutOfRangeException or OverflowException)
+        {
+            // Longer than TimeSpan holds (~29,000 years): not a duration (found by afl, issue 11).
+            return null;
+        }
     }
 }

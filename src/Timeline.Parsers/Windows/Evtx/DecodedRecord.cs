@@ -1,4 +1,6 @@
 using System.Runtime.CompilerServices;
+using System.Text;
+
 namespace Timeline.Parsers.Windows.Evtx;
 
 /// <summary>
@@ -28,6 +30,16 @@ internal sealed class DecodedRecord
     private readonly ValueStringCache _values = new();
     private readonly ValueStringCache _dataValues = new(maxValueBytes: 64);
     private readonly List<KeyValuePair<string, string>> _data = new(32);
+
+    /// <summary>
+    /// Past <see cref="IndexedFrom"/> data fields, where each name is (the linear scan made a record
+    /// with thousands of Data elements quadratic), and the values of names seen more than once, joined
+    /// with ", " as they come and written back to <see cref="_data"/> when it is read (concatenating
+    /// strings per repeat was quadratic too). Both found by afl (issue 11).
+    /// </summary>
+    private readonly Dictionary<string, int> _index = new(StringComparer.Ordinal);
+    private readonly Dictionary<int, StringBuilder> _joins = [];
+    private const int IndexedFrom = 32;
     private readonly string?[] _system = new string?[(int)SystemField.Count];
     private Frame[] _stack = new Frame[16];
     private int _depth;
@@ -44,7 +56,18 @@ internal sealed class DecodedRecord
         public string? DataName;
     }
 
-    public List<KeyValuePair<string, string>> Data => _data;
+    public List<KeyValuePair<string, string>> Data
+    {
+        get
+        {
+            if (_joins.Count > 0)
+            {
+                foreach (var (i, joined) in _joins) _data[i] = new(_data[i].Key, joined.ToString());
+                _joins.Clear();
+            }
+            return _data;
+        }
+    }
     public long? TimeCreatedTicks { get; private set; }
     public bool SawEvent { get; private set; }
 
@@ -67,6 +90,8 @@ internal sealed class DecodedRecord
         _text.Reset(chunk);
         _chunk = chunk;
         _data.Clear();
+        _index.Clear();
+        _joins.Clear();
         Array.Clear(_system);
         _depth = 0;
         _unnamed = 0;
@@ -172,13 +197,29 @@ internal sealed class DecodedRecord
         var bit = 1UL << (int)((uint)(name.Length + (name.Length > 0 ? name[^1] * 5 : 0)) & 63);
         var maybeSeen = (_names & bit) != 0;
         _names |= bit;
-        for (var i = 0; maybeSeen && i < _data.Count; i++)
+        if (maybeSeen && Find(name) is var seen and >= 0)
         {
-            if (_data[i].Key != name) continue;
-            if (value.Length > 0) _data[i] = new(name, _data[i].Value.Length == 0 ? value : _data[i].Value + ", " + value);
+            if (value.Length == 0) return;
+            if (_joins.TryGetValue(seen, out var joined)) joined.Append(", ").Append(value);
+            else if (_data[seen].Value.Length == 0) _data[seen] = new(name, value);
+            else _joins[seen] = new StringBuilder(_data[seen].Value).Append(", ").Append(value);
             return;
         }
         _data.Add(new(name, value));
+        if (_data.Count == IndexedFrom)
+        {
+            for (var i = 0; i < _data.Count; i++) _index.TryAdd(_data[i].Key, i);
+        }
+        else if (_data.Count > IndexedFrom) _index.TryAdd(name, _data.Count - 1);
+    }
+
+    /// <summary>The position of data field <paramref name="name"/>, or -1.</summary>
+    private int Find(string name)
+    {
+        if (_data.Count >= IndexedFrom) return _index.TryGetValue(name, out var at) ? at : -1;
+        for (var i = 0; i < _data.Count; i++)
+            if (_data[i].Key == name) return i;
+        return -1;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]

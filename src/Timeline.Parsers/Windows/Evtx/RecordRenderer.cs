@@ -24,6 +24,13 @@ internal sealed class RecordRenderer
     private readonly List<Prepared> _prepared = new(16);
     private int _budget;
 
+    /// <summary>
+    /// Item counts of the array values split in this record. An element holding an array is emitted
+    /// once per item, and an array element inside it is rendered again on every emission: splitting
+    /// its value each time (up to 64 KiB) made the node budget cost seconds (found by afl, issue 11).
+    /// </summary>
+    private readonly Dictionary<ValueSlice, int> _itemCounts = [];
+
     private readonly bool _plans;
 
     /// <summary>Template instances rendered through their plan so far (tests check that plans are used).</summary>
@@ -43,6 +50,7 @@ internal sealed class RecordRenderer
     {
         _values.Clear();
         _budget = MaxNodesPerRecord;
+        _itemCounts.Clear();
         RenderFragment(start, end, 0);
     }
 
@@ -120,7 +128,8 @@ internal sealed class RecordRenderer
             if (arrayNode is null && value.IsArray && (value.Type & 0x7F) != BinXmlValueType.BinXml)
             {
                 arrayNode = s;
-                arrayItems = ValueFormatter.Items(_chunk.Span(value.Offset, value.Size), value.Type).Count;
+                if (!_itemCounts.TryGetValue(value, out arrayItems))
+                    _itemCounts[value] = arrayItems = ValueFormatter.Items(_chunk.Span(value.Offset, value.Size), value.Type).Count;
             }
         }
         if (arrayNode is null) { Emit(element, values, null, -1, depth); return; }
@@ -131,6 +140,10 @@ internal sealed class RecordRenderer
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Emit(ElementNode element, ReadOnlySpan<ValueSlice> values, SubstitutionNode? arrayNode, int item, int depth)
     {
+        // Each emission is a node of the output: an element repeated per array item inside another
+        // one repeated per item multiplies, and its array value alone never reached RenderNode's count
+        // (32k x 32k emissions of one record; found by afl, issue 11).
+        if (item > 0 && --_budget < 0) throw new EvtxFormatException("record expands to too many nodes");
         _sink.StartElement(element.Name);
         foreach (var attribute in element.Attributes)
         {

@@ -16,10 +16,19 @@ internal sealed class TextAccumulator
     private ValueSlice _value;
     private int _item;
 
+    /// <summary>
+    /// The items of the array value last split (<see cref="_itemsOf"/>). A data element holding an array
+    /// is repeated once per item, each asking for its own item: splitting the value on every request made
+    /// that quadratic (a 64 KiB array of one-byte items took seconds; found by afl, issue 11).
+    /// </summary>
+    private List<(int Start, int Length)>? _items;
+    private ValueSlice _itemsOf;
+
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Reset(ChunkData chunk)
     {
         _chunk = chunk;
+        _items = null;
         Clear();
     }
 
@@ -101,7 +110,12 @@ internal sealed class TextAccumulator
     {
         var data = _chunk!.Span(value.Offset, value.Size);
         if (item < 0) return ValueFormatter.Format(data, value.Type);
-        var items = ValueFormatter.Items(data, value.Type);
+        if (_items is null || _itemsOf != value)
+        {
+            _items = ValueFormatter.Items(data, value.Type);
+            _itemsOf = value;
+        }
+        var items = _items;
         if (item >= items.Count) return "";
         return ValueFormatter.FormatScalar(data.Slice(items[item].Start, items[item].Length), (byte)(value.Type & 0x7F));
     }

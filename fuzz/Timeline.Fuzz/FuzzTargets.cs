@@ -1,0 +1,76 @@
+using System.Text;
+using Timeline.Detection.Sigma;
+using Timeline.Query.Syntax;
+
+namespace Timeline.Fuzz;
+
+/// <summary>
+/// Every harness. Paths given to the parsers are where the format lives on a Linux host, because the
+/// persistence parsers read the owner and location from the path (<c>TriagePath</c>).
+/// </summary>
+public static class FuzzTargets
+{
+    /// <summary>
+    /// systemd unit, rc.local and ld.so.preload are small line formats of one family: one harness,
+    /// the first input byte picks the parser and the rest is the file.
+    /// </summary>
+    private static readonly (string Parser, string Path)[] PersistenceFiles =
+    [
+        ("linux/systemd-unit", "/etc/systemd/system/fuzz.service"),
+        ("linux/rc-local", "/etc/rc.local"),
+        ("linux/ld-preload", "/etc/ld.so.preload"),
+    ];
+
+    public static IReadOnlyList<FuzzTarget> All { get; } =
+    [
+        new("evtx", "Windows EVTX reader (file header, chunks, BinXML, templates)",
+            root => SeedFiles.Under(root, "sample-logs/windows/evtx"),
+            bytes => ParserInput.Parse("windows/evtx", "/evidence/Security.evtx", bytes)),
+        new("syslog", "syslog family: traditional, RFC 3339 and RFC 5424 envelopes, auth (sshd, sudo, su, pam, shadow-utils, logind) and cron grammars",
+            root => SeedFiles.Under(root, "sample-logs/linux/auth", "sample-logs/linux/syslog", "sample-logs/linux/cron", "sample-logs/hostile/damaged/var/log/auth.log"),
+            bytes => ParserInput.Parse("linux/syslog", "/var/log/auth.log", bytes)),
+        new("journald", "journald export format and journalctl -o json",
+            root => SeedFiles.Under(root, "sample-logs/linux/journald"),
+            bytes => ParserInput.Parse("linux/journald", "/var/log/journal/fuzz.journal", bytes)),
+        new("history", "bash and zsh history (timestamps, extended zsh lines)",
+            root => SeedFiles.Under(root, "sample-logs/linux/bash-history"),
+            bytes => ParserInput.Parse("linux/bash-history", "/home/alice/.bash_history", bytes)),
+        new("crontab", "crontab files (system with user field, per-user spool)",
+            root => SeedFiles.Under(root, "sample-logs/linux/crontab"),
+            bytes => ParserInput.Parse("linux/crontab", "/etc/crontab", bytes)),
+        new("authorized-keys", "ssh authorized_keys (options, key types, fingerprints)",
+            root => SeedFiles.Under(root, "sample-logs/linux/authorized-keys"),
+            bytes => ParserInput.Parse("linux/authorized-keys", "/home/alice/.ssh/authorized_keys", bytes)),
+        new("persistence", "systemd unit / rc.local / ld.so.preload; the first byte selects the parser",
+            root => PersistenceFiles.SelectMany((file, selector) =>
+                SeedFiles.Under(root, SampleFolder(file.Parser)).Select(bytes => (byte[])[(byte)selector, .. bytes])),
+            bytes =>
+            {
+                if (bytes.Length == 0) return;
+                var (parser, path) = PersistenceFiles[bytes[0] % PersistenceFiles.Length];
+                ParserInput.Parse(parser, path, bytes[1..]);
+            }),
+        new("sigma", "Sigma rule loader: YAML documents, detections, modifiers, conditions, correlations",
+            root => SeedFiles.Under(root, "sigma/rules", "sample-logs/hostile/damaged/rules"),
+            // LoadText turns every problem with a rule into a RuleLoadError; it has no documented exception.
+            bytes => GC.KeepAlive(RuleLoader.LoadText(Encoding.UTF8.GetString(bytes), "fuzz.yml"))),
+        new("query", "query language parser (lexer, precedence, ranges, regexes, bounds)",
+            root => SeedFiles.Lines(root, "fuzz/seeds/queries.txt"),
+            bytes =>
+            {
+                try
+                {
+                    GC.KeepAlive(QueryParser.Parse(Encoding.UTF8.GetString(bytes)));
+                }
+                catch (QuerySyntaxException)
+                {
+                    // The documented refusal of a query that cannot be understood.
+                }
+            }),
+    ];
+
+    /// <summary>A parser's samples live in the folder named after it: <c>linux/rc-local</c> → <c>sample-logs/linux/rc-local</c>.</summary>
+    private static string SampleFolder(string parser) => "sample-logs/" + parser;
+
+    public static FuzzTarget? Find(string name) => All.FirstOrDefault(t => t.Name == name);
+}

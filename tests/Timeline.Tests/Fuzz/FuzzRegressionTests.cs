@@ -1,0 +1,100 @@
+using System.Diagnostics;
+using System.Text;
+using Timeline.Core.Ingest;
+using Timeline.Detection.Sigma;
+using Timeline.Parsers;
+using Timeline.Query.Syntax;
+using Timeline.Tests.Support;
+using Xunit;
+
+namespace Timeline.Tests.Fuzz;
+
+/// <summary>
+/// Inputs afl++ found (fuzz/run.sh) that crashed or hung a harness, kept under
+/// <c>Fuzz/regressions/TARGET/</c> and replayed the way the harness of that target feeds them
+/// (fuzz/Timeline.Fuzz/FuzzTargets.cs): each must finish without an exception, well inside afl's
+/// hang limit (5 s per input).
+/// </summary>
+public sealed class FuzzRegressionTests
+{
+    /// <summary>
+    /// Well inside afl's hang limit. The inputs found took 2.6–12 s before their fix (Debug) and take
+    /// 20 ms – 1.1 s after it (the 200,000-node record budget), so the margin absorbs a loaded CI machine.
+    /// </summary>
+    private static readonly TimeSpan Budget = TimeSpan.FromSeconds(3);
+
+    private static readonly string Folder = Path.Combine(RepoPaths.Root, "tests", "Timeline.Tests", "Fuzz", "regressions");
+
+    /// <summary>How each afl target feeds its input; the paths are those of the harness.</summary>
+    private static readonly Dictionary<string, Action<byte[]>> Targets = new(StringComparer.Ordinal)
+    {
+        ["evtx"] = b => Parse("windows/evtx", "/evidence/Security.evtx", b),
+        ["syslog"] = b => Parse("linux/syslog", "/var/log/auth.log", b),
+        ["journald"] = b => Parse("linux/journald", "/var/log/journal/fuzz.journal", b),
+        ["history"] = b => Parse("linux/bash-history", "/home/alice/.bash_history", b),
+        ["crontab"] = b => Parse("linux/crontab", "/etc/crontab", b),
+        ["authorized-keys"] = b => Parse("linux/authorized-keys", "/home/alice/.ssh/authorized_keys", b),
+        ["persistence"] = b =>
+        {
+            if (b.Length == 0) return;
+            (string Parser, string Path)[] files = [("linux/systemd-unit", "/etc/systemd/system/fuzz.service"), ("linux/rc-local", "/etc/rc.local"), ("linux/ld-preload", "/etc/ld.so.preload")];
+            var (parser, path) = files[b[0] % files.Length];
+            Parse(parser, path, b[1..]);
+        },
+        ["sigma"] = b => RuleLoader.LoadText(Encoding.UTF8.GetString(b), "fuzz.yml"),
+        ["query"] = b =>
+        {
+            try
+            {
+                QueryParser.Parse(Encoding.UTF8.GetString(b));
+            }
+            catch (QuerySyntaxException)
+            {
+                // The documented refusal.
+            }
+        },
+    };
+
+    public static TheoryData<string> Inputs()
+    {
+        var data = new TheoryData<string>();
+        foreach (var file in Directory.EnumerateFiles(Folder, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+            data.Add(Path.GetRelativePath(Folder, file).Replace('\\', '/'));
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Inputs))]
+    public void FoundInputRunsCleanlyAndQuickly(string input)
+    {
+        var target = input.Split('/')[0];
+        Assert.True(Targets.TryGetValue(target, out var run), $"regressions/{target}/ is not an afl target");
+        var bytes = File.ReadAllBytes(Path.Combine(Folder, input));
+        run!(bytes); // warm-up: JIT and static caches are not the input's cost
+        var watch = Stopwatch.StartNew();
+        TimeLimit.Run(TimeSpan.FromSeconds(30), input, () =>
+        {
+            run(bytes);
+            return true;
+        });
+        Assert.True(watch.Elapsed < Budget, $"{input} took {watch.Elapsed.TotalMilliseconds:0} ms (budget {Budget.TotalMilliseconds:0} ms)");
+    }
+
+    [Fact]
+    public void EveryTargetOfTheHarnessIsReplayable()
+    {
+        var harness = File.ReadAllText(Path.Combine(RepoPaths.Root, "fuzz", "Timeline.Fuzz", "FuzzTargets.cs"));
+        var names = System.Text.RegularExpressions.Regex.Matches(harness, @"new\(""(?<name>[a-z-]+)"",").Select(m => m.Groups["name"].Value).ToList();
+        Assert.NotEmpty(names);
+        Assert.Equal(names.Order(StringComparer.Ordinal), Targets.Keys.Order(StringComparer.Ordinal));
+    }
+
+    private static void Parse(string parserName, string path, byte[] bytes)
+    {
+        var parser = ParserCatalog.Default.Find(parserName)!;
+        var source = EvidenceSource.FromBytes(path, bytes, SampleContext.DefaultMtime);
+        parser.Sniff(FormatDetector.Sample(source));
+        var context = new ParseContext(path, new string('0', 64)) { DefaultHost = "fuzz-host" };
+        foreach (var record in parser.Parse(source, context)) GC.KeepAlive(record);
+    }
+}
