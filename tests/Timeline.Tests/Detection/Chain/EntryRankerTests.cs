@@ -282,6 +282,18 @@ public sealed class EntryRankerTests
         Assert.Equal([earlier.EventId, later.EventId], ranked.Select(c => c.Point.EventId));
     }
 
+    [Fact]
+    public void AnEqualServiceCandidateEarlierThanTheLogonRanksFirst()
+    {
+        // The logon loop adds candidates in time order, the service candidate after them: only the time
+        // tie-break puts the earlier service first. new-source of another user: 0.5; service with a logon open: 0.8 − 0.3.
+        var host = Host(Logon(Start - TimeSpan.TicksPerHour, user: "admin", newSource: true));
+        var service = Activity(Start - 2 * TimeSpan.TicksPerHour, "service-cron", owner: "redis");
+        host.Add(service);
+        var ranked = Rank(host, Start, Activity(Start, "history", parser: ParserNames.BashHistory, phase: AttackPhase.Execution, user: "other"));
+        Assert.Equal([("exploited-service", 0.5), ("new-source", 0.5)], ranked.Select(c => (c.Point.Kind, c.Point.Confidence)));
+    }
+
     // ---- exploited service ----
 
     [Fact]
