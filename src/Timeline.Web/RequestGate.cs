@@ -33,7 +33,11 @@ public sealed class RequestGate(int concurrency, TimeSpan requestTime)
         _ = task.ContinueWith(_ => { Leave(); limit.Dispose(); }, TaskScheduler.Default);
         try
         {
-            return await task.WaitAsync(RequestTime);
+            var result = await task.WaitAsync(RequestTime);
+            // The token fired before the wait did (the timers race): the work stopped early, so its
+            // answer is partial — report the time limit, never a cut-short result as if it were whole.
+            if (limit.IsCancellationRequested) throw new TimeoutException();
+            return result;
         }
         catch (OperationCanceledException) when (limit.IsCancellationRequested)
         {
