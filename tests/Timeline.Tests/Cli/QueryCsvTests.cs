@@ -33,8 +33,8 @@ public sealed class QueryCsvTests
         var written = CliRunner.Run(dir, "report", "--case", casePath, "--format", "csv", "--out", report);
         Assert.True(written.ExitCode == 0, written.Stdout + written.Stderr);
 
-        var fromQuery = Csv(query.Stdout);
-        var fromReport = Csv(File.ReadAllText(report, Encoding.UTF8));
+        var fromQuery = CsvRecords.Parse(query.Stdout);
+        var fromReport = CsvRecords.Parse(File.ReadAllText(report, Encoding.UTF8));
         Assert.Equal(3, fromQuery.Count);   // header + two events
         Assert.Equal(fromQuery.Count, fromReport.Count);
         var header = fromQuery[0];
@@ -48,31 +48,5 @@ public sealed class QueryCsvTests
         Assert.Contains("," + quoted + ",", query.Stdout, StringComparison.Ordinal);
         Assert.Contains("," + quoted + ",", File.ReadAllText(report), StringComparison.Ordinal);
         Assert.Contains(fromQuery.Skip(1), r => r[header.IndexOf("host")] == "'" + FormulaHost);
-    }
-
-    /// <summary>RFC 4180 records (quoted cells may hold commas, quotes and line breaks).</summary>
-    private static List<List<string>> Csv(string text)
-    {
-        var rows = new List<List<string>>();
-        var row = new List<string>();
-        var cell = new StringBuilder();
-        var quoted = false;
-        for (var i = 0; i < text.Length; i++)
-        {
-            var c = text[i];
-            if (quoted)
-            {
-                if (c == '"' && i + 1 < text.Length && text[i + 1] == '"') { cell.Append('"'); i++; }
-                else if (c == '"') quoted = false;
-                else cell.Append(c);
-            }
-            else if (c == '"') quoted = true;
-            else if (c == ',') { row.Add(cell.ToString()); cell.Clear(); }
-            else if (c == '\r' && i + 1 < text.Length && text[i + 1] == '\n') continue;
-            else if (c == '\n') { row.Add(cell.ToString()); cell.Clear(); rows.Add(row); row = []; }
-            else cell.Append(c);
-        }
-        if (cell.Length > 0 || row.Count > 0) { row.Add(cell.ToString()); rows.Add(row); }
-        return rows;
     }
 }

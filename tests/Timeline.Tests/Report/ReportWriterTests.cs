@@ -4,6 +4,7 @@ using Timeline.Core.Store;
 using Timeline.Report;
 using Timeline.Report.Exports;
 using Timeline.Pipeline;
+using Timeline.Tests.Support;
 using Xunit;
 
 namespace Timeline.Tests.Report;
@@ -41,7 +42,7 @@ public sealed partial class ReportWriterTests
     public void CsvHasOneRfc4180RecordPerEventAndNoCellAStreadsheetWouldRun()
     {
         var csv = ReportCases.Render(Hostile.Value, "csv");
-        var records = ParseCsv(csv);
+        var records = CsvRecords.Parse(csv);
         Assert.Equal(CsvReportWriter.Columns, records[0]);
         Assert.Equal(EventCount(Hostile.Value), records.Count - 1);
         Assert.All(records, r => Assert.Equal(CsvReportWriter.Columns.Count, r.Count));
@@ -144,36 +145,4 @@ public sealed partial class ReportWriterTests
     /// <summary>Any src/href/url() that is not an in-page anchor or a data: URI would be a network load.</summary>
     [GeneratedRegex("""(?:src|href|action)\s*=\s*"(?!data:|#)|url\(""", RegexOptions.IgnoreCase)]
     private static partial Regex ExternalReference();
-
-    private static List<List<string>> ParseCsv(string text)
-    {
-        var records = new List<List<string>>();
-        var record = new List<string>();
-        var cell = new System.Text.StringBuilder();
-        var quoted = false;
-        for (var i = 0; i < text.Length; i++)
-        {
-            var c = text[i];
-            if (quoted)
-            {
-                if (c == '"' && i + 1 < text.Length && text[i + 1] == '"') { cell.Append('"'); i++; }
-                else if (c == '"') quoted = false;
-                else cell.Append(c);
-            }
-            else if (c == '"') quoted = true;
-            else if (c == ',') { record.Add(cell.ToString()); cell.Clear(); }
-            else if (c == '\r' && i + 1 < text.Length && text[i + 1] == '\n')
-            {
-                record.Add(cell.ToString());
-                cell.Clear();
-                records.Add(record);
-                record = [];
-                i++;
-            }
-            else cell.Append(c);
-        }
-        Assert.False(quoted, "unterminated quoted cell");
-        Assert.Empty(record);
-        return records;
-    }
 }
