@@ -18,4 +18,9 @@ public enum TimeQuality
     FileMtime = 4,
     /// <summary>The source has no time at all; only the order within the file is known.</summary>
     OrderOnly = 8,
+    /// <summary>
+    /// The time is when a collector captured the state (a process list, a socket table, <c>last</c>
+    /// output), not when that state began: the process may have run for days before.
+    /// </summary>
+    Snapshot = 16,
 }

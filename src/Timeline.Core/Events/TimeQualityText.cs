@@ -20,6 +20,7 @@ public static class TimeQualityText
         new(TimeQuality.ZoneAssumed, "zone-assumed", 'Z', "zone assumed", "time zone assumed"),
         new(TimeQuality.FileMtime, "file-mtime", 'M', "file mtime", "file modification time"),
         new(TimeQuality.OrderOnly, "order-only", 'O', "order only", "no time, order only"),
+        new(TimeQuality.Snapshot, "snapshot", 'S', "snapshot", "state seen at collection"),
     ];
 
     private const string ExactCode = "exact";
@@ -64,7 +65,7 @@ public static class TimeQualityText
 
     private static string[] BuildCache()
     {
-        var all = new string[16];
+        var all = new string[32];
         for (var i = 0; i < all.Length; i++) all[i] = Compose((TimeQuality)i);
         return all;
     }

@@ -35,6 +35,13 @@ public sealed class ParseContext
 
     public TimeProvider Clock { get; init; } = TimeProvider.System;
 
+    /// <summary>
+    /// When a triage collector captured this evidence (from the collector's own log or metadata), if
+    /// known. Live-state outputs (process lists, sockets) are stamped with it; it is also the upper bound
+    /// of the host's timeline. Null for evidence that did not come from a recognised collection.
+    /// </summary>
+    public DateTimeOffset? CollectedAt { get; init; }
+
     public CancellationToken Cancellation { get; init; }
 
     public int WarningCount { get; private set; }

@@ -65,4 +65,18 @@ public static class FieldNames
     public const string LogonType = "logon_type";
     public const string LogonId = "logon_id";
     public const string UserSid = "user_sid";
+
+    // Live state (live/* parsers): one process, socket, open file, login or unit as a collector saw it.
+    public const string Ppid = "ppid";
+    public const string Cpu = "cpu";
+    public const string Mem = "mem";
+    public const string Exe = "exe";
+    public const string Process = "process";
+    public const string Protocol = "proto";
+    public const string LocalIp = "local_ip";
+    public const string LocalPort = "local_port";
+    public const string RemoteIp = "remote_ip";
+    public const string RemotePort = "remote_port";
+    public const string State = "state";
+    public const string Started = "started";
 }

@@ -18,4 +18,14 @@ public static class ParserNames
     public const string LdPreload = "linux/ld-preload";
     public const string SystemdUnit = "linux/systemd-unit";
     public const string Evtx = "windows/evtx";
+
+    // Live state: command outputs a triage collector saved (UAC live_response/, CatScale, Velociraptor).
+    public const string LiveProcesses = "live/ps";
+    public const string LiveTop = "live/top";
+    public const string LiveSockets = "live/ss";
+    public const string LiveNetstat = "live/netstat";
+    public const string LiveOpenFiles = "live/lsof";
+    public const string LiveLogins = "live/last";
+    public const string LiveUnits = "live/systemctl";
+    public const string LiveProc = "live/proc";
 }
