@@ -25,6 +25,8 @@ public sealed class LiteDbMatchStore(LiteDbCaseStore store) : IMatchStore
         // inserts in one transaction trips LiteDB's loop detection ("Detected loop in FindAll"),
         // whose bound is derived from the file size before the transaction grew it.
         col.EnsureIndex("e", "$.e");
+        // A rule id comes from the rule file (an untrusted rule may carry a 10 kB id): the indexed
+        // "r" is bounded by IndexKey, and the full id is kept in "rf" when the key had to be cut.
         col.EnsureIndex("r", "$.r");
         store.Aggregates.DeleteMany(Query.Or(Query.EQ("d", AggregateDimensions.Rule), Query.EQ("d", AggregateDimensions.Level)));
         var counts = new Dictionary<(string, string), long>();
@@ -34,15 +36,17 @@ public sealed class LiteDbMatchStore(LiteDbCaseStore store) : IMatchStore
         {
             // A correlation can report the same event in two overlapping hits: one match per (event, rule).
             if (!seen.Add((m.EventId, m.RuleId))) continue;
-            batch.Add(new BsonDocument
+            var doc = new BsonDocument
             {
                 ["e"] = m.EventId,
-                ["r"] = m.RuleId,
+                ["r"] = IndexKey.Of(m.RuleId),
                 ["t"] = m.Title,
                 ["l"] = m.Level,
                 ["g"] = new BsonArray(m.Tags.Select(t => new BsonValue(t))),
                 ["a"] = m.Author,
-            });
+            };
+            if (IndexKey.IsBounded(m.RuleId)) doc["rf"] = m.RuleId;
+            batch.Add(doc);
             var rule = (AggregateDimensions.Rule, m.RuleId + "|" + m.Title);
             counts[rule] = counts.GetValueOrDefault(rule) + 1;
             var level = (AggregateDimensions.Level, m.Level);
@@ -71,6 +75,6 @@ public sealed class LiteDbMatchStore(LiteDbCaseStore store) : IMatchStore
     public long Count() =>
         store.Db.CollectionExists(Collection) ? store.Db.GetCollection(Collection).LongCount() : 0;
 
-    private static RuleMatch From(BsonDocument d) => new(d["e"].AsString, d["r"].AsString, d["t"].AsString, d["l"].AsString,
+    private static RuleMatch From(BsonDocument d) => new(d["e"].AsString, d.TryGetValue("rf", out var full) ? full.AsString : d["r"].AsString, d["t"].AsString, d["l"].AsString,
         d["g"].AsArray.Select(v => v.AsString).ToList(), d["a"].AsString);
 }

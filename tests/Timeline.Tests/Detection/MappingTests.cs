@@ -20,6 +20,20 @@ public class MappingTests
     public void MappingWhosePathDisagreesWithItsParserIsRejected() =>
         Assert.Throws<InvalidDataException>(() => SourceMappings.LoadFile("x.yml", "parser: linux/auth\nlogsources: []\n", "linux/cron"));
 
+    // A mapping file is data an analyst may edit: every malformed shape is a clear InvalidDataException
+    // naming the file, never an ArgumentException from inside YamlDotNet.
+    [Theory]
+    [InlineData("parser: linux/auth\nparser: linux/auth\nlogsources: []\n")]                       // duplicate top-level key
+    [InlineData("parser: linux/auth\nfields: {User: user, User: uid}\nlogsources: []\n")]            // duplicate field
+    [InlineData("parser: linux/auth\nlogsources: [{product: linux, product: windows}]\n")]         // duplicate in an entry
+    [InlineData("parser: linux/auth\nlogsources: *nowhere\n")]                                      // undefined alias
+    [InlineData("parser: [linux/auth\n")]                                                            // broken flow
+    public void AMalformedMappingFileIsAnInvalidDataErrorNamingTheFile(string yaml)
+    {
+        var ex = Assert.Throws<InvalidDataException>(() => SourceMappings.LoadFile("custom/auth.yml", yaml));
+        Assert.StartsWith("custom/auth.yml", ex.Message, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("sshd", true)]
     [InlineData("sshd-session", true)]

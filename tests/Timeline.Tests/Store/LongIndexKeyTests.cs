@@ -1,3 +1,4 @@
+using Timeline.Core.Findings;
 using Timeline.Core.Ingest;
 using Timeline.Core.Limits;
 using Timeline.Core.Store;
@@ -36,5 +37,32 @@ public sealed class LongIndexKeyTests
         Assert.Contains(longHost, read.Blocks.WithIds(lookup.Ids).Single().Hosts);
         Assert.Empty(read.Blocks.WithHost([new string('h', 3 * Bounds.IndexKeyBytes) + "-other"]).Ids);
         Assert.Contains(longHost, read.Blocks.DistinctHosts());
+    }
+
+    [Fact]
+    public void ARuleIdOverTheIndexKeyLimitIsStoredWholeAndReadBack()
+    {
+        // An untrusted rule chooses its own id: a 10 kB id must not fail the hunt's write.
+        var casePath = Path.Combine(Some.TempDir(), "case.db");
+        var longId = new string('r', 10 * Bounds.IndexKeyBytes) + "-end";
+        var matches = new[]
+        {
+            new RuleMatch("ev-1", longId, "long id", "high", ["attack.t1496"], "x"),
+            new RuleMatch("ev-2", "short-id", "short id", "low", [], "y"),
+            new RuleMatch("ev-3", longId[..^4] + "-twin", "twin", "medium", [], "z"),
+        };
+        using (var store = CaseStores.OpenForWrite(casePath))
+            store.Matches.Replace(matches);
+        using var read = CaseStores.OpenForRead(casePath);
+        Assert.Equal(matches, read.Matches.Read().ToList(), RuleMatchEquality.Instance);
+        Assert.Equal(longId, read.Matches.OfEvents(["ev-1"]).Single().RuleId);
+        Assert.Equal(3, read.Matches.Count());
+    }
+
+    private sealed class RuleMatchEquality : IEqualityComparer<RuleMatch>
+    {
+        public static readonly RuleMatchEquality Instance = new();
+        public bool Equals(RuleMatch? a, RuleMatch? b) => a is not null && b is not null && a.EventId == b.EventId && a.RuleId == b.RuleId && a.Title == b.Title && a.Level == b.Level && a.Tags.SequenceEqual(b.Tags) && a.Author == b.Author;
+        public int GetHashCode(RuleMatch m) => m.EventId.GetHashCode(StringComparison.Ordinal);
     }
 }

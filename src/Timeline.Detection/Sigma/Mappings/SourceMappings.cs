@@ -42,6 +42,11 @@ public sealed class SourceMappings
         {
             throw new InvalidDataException($"{path}:{ex.Start.Line}: {ex.Message}", ex);
         }
+        catch (Exception ex) when (ex is ArgumentException or InvalidOperationException)
+        {
+            // YamlDotNet reports a duplicate key of a mapping (and some alias misuse) this way, not as a YamlException.
+            throw new InvalidDataException($"{path}: {ex.Message}", ex);
+        }
         if (stream.Documents.Count != 1 || stream.Documents[0].RootNode is not YamlMappingNode root)
             throw new InvalidDataException($"{path}: a mapping file holds one map");
         var parser = YamlText.ChildText(root, "parser") ?? throw new InvalidDataException($"{path}: missing 'parser'");
