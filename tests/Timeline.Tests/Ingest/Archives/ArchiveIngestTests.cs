@@ -225,3 +225,29 @@ public sealed class ArchiveIngestTests
         Assert.Equal(new DateTime(2024, 3, 2, 3, 15, 2, DateTimeKind.Utc), Assert.Single(read.Events()).TimeUtc);
     }
 }
+
+/// <summary>verify on an archive: the archive and every member are re-hashed.</summary>
+public sealed class ArchiveVerifyTests
+{
+    [Fact]
+    public void VerifyRehashesTheArchiveAndEachMemberAndSeesAChangedArchive()
+    {
+        var archive = Gzip(Tar(("var/log/auth.log", "Mar  2 03:15:02 web01 sshd[1]: Accepted password for root from 203.0.113.45 port 22 ssh2\n")));
+        var (dir, casePath, _) = ArchiveIngestTests.IngestArchive("a.tar.gz", archive);
+        using (var store = CaseStores.OpenForRead(casePath))
+        {
+            var result = VerifyStep.Run(store, new VerifyRequest { EvidenceRoots = [] });
+            Assert.True(result.AllMatch, string.Join("\n", result.Files));
+            var member = Assert.Single(result.Files, f => f.Member is not null);
+            Assert.Equal("var/log/auth.log", member.Member);
+            Assert.Equal(Path.Combine(dir, "a.tar.gz"), member.Container);
+        }
+        File.WriteAllBytes(Path.Combine(dir, "a.tar.gz"), Gzip(Tar(("var/log/auth.log", "changed\n"))));
+        using (var store = CaseStores.OpenForRead(casePath))
+        {
+            var result = VerifyStep.Run(store, new VerifyRequest { EvidenceRoots = [] });
+            Assert.False(result.AllMatch);
+            Assert.Equal(VerifyStatus.Changed, Assert.Single(result.Files, f => f.Member is not null).Status);
+        }
+    }
+}
