@@ -28,8 +28,9 @@ public sealed class FolderMetadata
 
     public (string Host, string File)? HostOf(string path)
     {
+        // Deepest<T> of a value tuple gives default (nulls) when no root holds the path.
         var best = Deepest(_hosts.Select(h => (h.Root, (h.Host, h.File))), path);
-        return best;
+        return best.Host is null ? null : best;
     }
 
     public TimeZoneInfo? ZoneOf(string path) => Deepest(_zones.Select(z => (z.Root, z.Zone)), path);
