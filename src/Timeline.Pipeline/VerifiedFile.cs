@@ -3,8 +3,7 @@ namespace Timeline.Pipeline;
 /// <summary>
 /// The check of one recorded evidence file. <see cref="Container"/> is the file on disk that was
 /// hashed; <see cref="Member"/> names a member inside it when the evidence was an archive member
-/// (null for a plain file: archives come with a later issue, and their members will be re-hashed from
-/// the container found the same way).
+/// (null for a plain file): members are re-hashed by re-reading the archive found the same way.
 /// </summary>
 public sealed record VerifiedFile(
     string RecordedPath,

@@ -11,6 +11,8 @@ internal static class EvidenceFileDocument
     {
         ["_id"] = f.Sha256,
         ["path"] = f.Path,
+        ["archive"] = f.ArchiveSha256 is { } a ? new BsonValue(a) : BsonValue.Null,
+        ["hostPath"] = f.HostPath is { } h ? new BsonValue(h) : BsonValue.Null,
         ["size"] = f.Size,
         ["mtime"] = f.ModifiedTicks,
         ["gzmtime"] = f.GzipModifiedTicks is { } g ? new BsonValue(g) : BsonValue.Null,
@@ -32,6 +34,9 @@ internal static class EvidenceFileDocument
     {
         Sha256 = d["_id"].AsString,
         Path = d["path"].AsString,
+        // Cases written before archives were read have neither key.
+        ArchiveSha256 = d.TryGetValue("archive", out var archive) && archive.IsString ? archive.AsString : null,
+        HostPath = d.TryGetValue("hostPath", out var hostPath) && hostPath.IsString ? hostPath.AsString : null,
         Size = d["size"].AsInt64,
         ModifiedTicks = d["mtime"].AsInt64,
         GzipModifiedTicks = d["gzmtime"].IsNull ? null : d["gzmtime"].AsInt64,

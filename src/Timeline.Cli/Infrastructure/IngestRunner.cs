@@ -18,7 +18,7 @@ public static class IngestRunner
         {
             Host = settings.Host,
             Year = settings.Year,
-            TimeZone = zone,
+            TimeZone = settings.TimeZone is null ? null : zone,
             Cancellation = cancellation,
             Progress = progress.Report,
         };

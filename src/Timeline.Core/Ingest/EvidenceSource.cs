@@ -20,7 +20,21 @@ public sealed class EvidenceSource
     /// <summary>The path as given on the command line (relative paths stay relative).</summary>
     public string Path { get; }
 
-    /// <summary>The file's last-write time on disk (UTC).</summary>
+    /// <summary>
+    /// The file's path on the examined host, for the parsers whose meaning depends on it (crontab
+    /// spool → user, <c>home/&lt;user&gt;/.bash_history</c> → user, <c>/etc/systemd/system</c> units): for an
+    /// archive member the re-rooted path (<c>[root]/var/log/auth.log</c> → <c>/var/log/auth.log</c>), for a
+    /// file in a folder the path as given (the folder is a copy of the host's tree).
+    /// </summary>
+    public string HostPath
+    {
+        get => _hostPath ?? Path;
+        init => _hostPath = value;
+    }
+
+    private readonly string? _hostPath;
+
+    /// <summary>The file's last-write time on disk (UTC); for an archive member, the member's stored time.</summary>
     public DateTimeOffset ModifiedUtc { get; }
 
     /// <summary>For <c>.gz</c> files, the MTIME of the gzip header when non-zero: when the content was last written.</summary>

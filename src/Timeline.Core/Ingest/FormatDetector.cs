@@ -43,7 +43,7 @@ public sealed class FormatDetector
             // Keep what was read before the damage: `got` counts only completed reads.
         }
         Array.Resize(ref head, got);
-        return new SniffSample(source.Path, head, SplitLines(head));
+        return new SniffSample(source.HostPath, head, SplitLines(head));
     }
 
     public (ILogParser Parser, int Score)? Detect(SniffSample sample)

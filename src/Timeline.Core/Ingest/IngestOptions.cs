@@ -7,8 +7,13 @@ public sealed record IngestOptions
     public string? Host { get; init; }
     /// <summary>--year: year of the first year-less line.</summary>
     public int? Year { get; init; }
-    /// <summary>--timezone for naive local times (default UTC).</summary>
-    public TimeZoneInfo TimeZone { get; init; } = TimeZoneInfo.Utc;
+    /// <summary>
+    /// --timezone for naive local times. Null when not given: then a host's <c>/etc/timezone</c> in the
+    /// evidence sets the zone of that host's zone-less logs, and UTC otherwise.
+    /// </summary>
+    public TimeZoneInfo? TimeZone { get; init; }
+    /// <summary>The bounds archives are read under (<see cref="Archives.ArchiveLimits"/>; tests lower them).</summary>
+    public Archives.ArchiveLimits ArchiveLimits { get; init; } = new();
     public TimeProvider Clock { get; init; } = TimeProvider.System;
     public CancellationToken Cancellation { get; init; }
     /// <summary>Called often (from the ingest thread) with the running totals.</summary>

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Timeline.Core.Events;
+using Timeline.Core.Ingest.Archives;
 using Timeline.Core.Store;
 
 namespace Timeline.Core.Ingest;
@@ -45,9 +46,30 @@ public sealed class IngestPipeline
         }
 
         var detected = new List<Detected>();
+        var archives = new List<(Planned Item, ArchiveFormat Format)>();
+        var metadata = new FolderMetadata();
         foreach (var item in plan)
         {
             _options.Cancellation.ThrowIfCancellationRequested();
+            var format = ArchiveFormat.None;
+            try
+            {
+                format = ArchiveSignature.Of(() => EvidenceOpener.OpenRaw(item.Path));
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                // Prepare reports the unreadable file.
+            }
+            if (format != ArchiveFormat.None)
+            {
+                archives.Add((item, format));
+                continue;
+            }
+            if (HostMetadataFile.Of(item.Path) != HostMetadataFile.Kind.None)
+            {
+                RecordMetadata(store, item, metadata, outcomes);
+                continue;
+            }
             var result = Prepare(store, item, outcomes);
             if (result is not null) detected.Add(result);
         }
@@ -60,7 +82,7 @@ public sealed class IngestPipeline
             _options.Cancellation.ThrowIfCancellationRequested();
             try
             {
-                outcomes.Add(IngestOne(store, ordered[i], i, ordered.Count, neighbourhood, paths, clock));
+                outcomes.Add(IngestOne(store, ordered[i], i, ordered.Count, neighbourhood, paths, clock, metadata));
             }
             catch (CaseWriteException ex) when (!ex.DiskFull)
             {
@@ -69,6 +91,11 @@ public sealed class IngestPipeline
                 outcomes.Add(new FileOutcome(ordered[i].Item.Path, ordered[i].Sha256, FileStatus.Unreadable, null, 0, 1,
                     "could not be written to the case, nothing of it is stored: " + (ex.InnerException?.Message ?? ex.Message)));
             }
+        }
+        foreach (var (item, format) in archives)
+        {
+            _options.Cancellation.ThrowIfCancellationRequested();
+            new ArchiveIngest(this, store, outcomes, clock).Run(item.Path, format);
         }
         return new IngestReport(outcomes, missing, clock.Elapsed);
     }
@@ -108,28 +135,43 @@ public sealed class IngestPipeline
         return new Detected(item, sha, source, match.Value.Parser, before);
     }
 
-    private static void RecordUnrecognised(ICaseStore store, string path, string sha, EvidenceSource source, long size, string why, DateTimeOffset now)
+    internal static void RecordUnrecognised(ICaseStore store, string path, string sha, EvidenceSource source, long size, string why, DateTimeOffset now, string? archiveSha256 = null, string? hostPath = null)
     {
-        using var ingest = store.BeginFile(NewRecord(path, sha, source, size, "unrecognized", now));
+        using var ingest = store.BeginFile(NewRecord(path, sha, source, size, "unrecognized", now) with { ArchiveSha256 = archiveSha256, HostPath = hostPath });
         ingest.Warn(new ParseWarning(new Origin(path, sha, 0), $"not ingested: {why}"));
         ingest.Complete();
     }
 
-    private FileOutcome IngestOne(ICaseStore store, Detected d, int index, int count, HostNeighbourhood neighbourhood, IReadOnlyList<string> roots, Stopwatch clock)
+    private FileOutcome IngestOne(ICaseStore store, Detected d, int index, int count, HostNeighbourhood neighbourhood, IReadOnlyList<string> roots, Stopwatch clock, FolderMetadata metadata)
     {
-        var (defaultHost, hostNote) = HostFor(d, neighbourhood.NearestHost(d.Item.Path, roots[d.Item.Root]), store);
-        var fileHosts = new Dictionary<string, long>(StringComparer.Ordinal);
-        using var ingest = store.BeginFile(NewRecord(d.Item.Path, d.Sha256, d.Source, d.Before.Length, d.Parser.Name, _options.Clock.GetUtcNow()));
+        var (defaultHost, hostNote) = metadata.HostOf(d.Item.Path) is { } named && _options.Host is null && !d.Parser.NamesHost
+            ? (named.Host, $"host named by {named.File}")
+            : HostFor(d, neighbourhood.NearestHost(d.Item.Path, roots[d.Item.Root]), store);
+        var outcome = Parse(store, d, new MemberContext(defaultHost, hostNote, metadata.ZoneOf(d.Item.Path), null, null, null), index, count, clock, out var fileHosts);
+        neighbourhood.Count(d.Item.Path, fileHosts);
+        return outcome;
+    }
+
+    /// <summary>What an evidence file's place says beyond its bytes: host, zone, collection time, archive.</summary>
+    internal sealed record MemberContext(string DefaultHost, string HostNote, TimeZoneInfo? Zone, DateTimeOffset? CollectedAt, string? ArchiveSha256, string? HostPath);
+
+    internal FileOutcome Parse(ICaseStore store, Detected d, MemberContext where, int index, int count, Stopwatch clock, out Dictionary<string, long> fileHosts)
+    {
+        var hostNote = where.HostNote;
+        fileHosts = new Dictionary<string, long>(StringComparer.Ordinal);
+        using var ingest = store.BeginFile(NewRecord(d.Item.Path, d.Sha256, d.Source, d.Before.Length, d.Parser.Name, _options.Clock.GetUtcNow()) with { ArchiveSha256 = where.ArchiveSha256, HostPath = where.HostPath });
         var context = new ParseContext(d.Item.Path, d.Sha256, ingest.Warn)
         {
             HostOverride = _options.Host,
-            DefaultHost = defaultHost,
+            DefaultHost = where.DefaultHost,
             Year = _options.Year,
-            TimeZone = _options.TimeZone,
+            TimeZone = _options.TimeZone ?? where.Zone ?? TimeZoneInfo.Utc,
             Clock = _options.Clock,
             Cancellation = _options.Cancellation,
+            CollectedAt = where.CollectedAt,
         };
-        long events = 0, lastPosition = 0;
+        long events = 0, lastPosition = 0, afterCollection = 0, firstAfter = 0;
+        var bound = where.CollectedAt?.UtcTicks;
         try
         {
             foreach (var e in d.Parser.Parse(d.Source, context))
@@ -137,6 +179,7 @@ public sealed class IngestPipeline
                 ingest.Add(e);
                 events++;
                 lastPosition = e.Origin.Position;
+                if (bound is { } b && e.Ticks > b && afterCollection++ == 0) firstAfter = e.Origin.Position;
                 if (d.Parser.NamesHost) fileHosts[e.Host] = fileHosts.GetValueOrDefault(e.Host) + 1;
                 if ((events & 0x3FFF) == 0) _options.Progress?.Invoke(new IngestProgress(index + 1, count, d.Item.Path, lastPosition, events, context.WarningCount, clock.Elapsed));
             }
@@ -145,15 +188,16 @@ public sealed class IngestPipeline
         {
             context.Warn(lastPosition + 1, $"the {d.Parser.Name} parser stopped with an internal error after position {lastPosition} ({ex.GetType().Name}: {ex.Message}); events before it were kept. Please report this file shape.");
         }
-        if (FileSnapshot.Take(d.Item.Path).ChangeSince(d.Before) is { } change)
+        if (afterCollection > 0)
+            context.Warn(firstAfter, $"{afterCollection:N0} event(s) are after the collection time {where.CollectedAt:yyyy-MM-ddTHH:mm:ssZ} (nothing the host did after it can be in this evidence): a wrong year or zone, or a forged time; first at position {firstAfter}");
+        if (where.ArchiveSha256 is null && FileSnapshot.Take(d.Item.Path).ChangeSince(d.Before) is { } change)
             context.Warn(0, $"the file changed while it was read ({change}); only the first {d.Before.Length:N0} bytes, which the recorded SHA-256 covers, were read");
         var final = ingest.Complete(hostNote);
-        neighbourhood.Count(d.Item.Path, fileHosts);
         _options.Progress?.Invoke(new IngestProgress(index + 1, count, d.Item.Path, lastPosition, events, context.WarningCount, clock.Elapsed));
         return new FileOutcome(d.Item.Path, d.Sha256, FileStatus.Ingested, final.Parser, final.Events, final.Warnings, d.Parser.Name);
     }
 
-    private (string Host, string Note) HostFor(Detected d, string? nearest, ICaseStore store)
+    internal (string Host, string Note) HostFor(Detected d, string? nearest, ICaseStore store)
     {
         if (_options.Host is { } forced) return (forced, "host given by --host");
         if (d.Parser.NamesHost) return ("unknown", "host named in each record");
@@ -163,7 +207,7 @@ public sealed class IngestPipeline
         return ("unknown", "no host known: pass --host to name it");
     }
 
-    private static EvidenceFile NewRecord(string path, string sha, EvidenceSource source, long size, string format, DateTimeOffset now) => new()
+    internal static EvidenceFile NewRecord(string path, string sha, EvidenceSource source, long size, string format, DateTimeOffset now) => new()
     {
         Sha256 = sha,
         Path = path,
@@ -175,6 +219,42 @@ public sealed class IngestPipeline
         IngestedTicks = now.UtcTicks,
     };
 
-    private sealed record Planned(string Path, int Root);
-    private sealed record Detected(Planned Item, string Sha256, EvidenceSource Source, ILogParser Parser, FileSnapshot Before);
+    /// <summary>A host-metadata file in a folder (<c>etc/hostname</c>, <c>etc/timezone</c>): hashed, recorded as metadata, and applied to the files under the same root.</summary>
+    private void RecordMetadata(ICaseStore store, Planned item, FolderMetadata metadata, List<FileOutcome> outcomes)
+    {
+        string sha;
+        EvidenceSource source;
+        FileSnapshot before;
+        try
+        {
+            before = FileSnapshot.Take(item.Path);
+            sha = FileHasher.Sha256(item.Path, before.Length, _options.Cancellation);
+            source = EvidenceOpener.Open(item.Path, before.Length, _options.Cancellation);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            outcomes.Add(new FileOutcome(item.Path, null, FileStatus.Unreadable, null, 0, 0, "cannot be read: " + ex.Message));
+            return;
+        }
+        var kind = HostMetadataFile.Of(item.Path);
+        string? value;
+        using (var content = source.OpenContent()) value = HostMetadataFile.Value(content);
+        var note = metadata.Add(item.Path, kind, value);
+        if (store.FindFile(sha) is null) RecordMetadataFile(store, item.Path, sha, source, before.Length, kind, note, _options.Clock.GetUtcNow(), null, null);
+        outcomes.Add(new FileOutcome(item.Path, sha, FileStatus.Ingested, MetadataFormat(kind), 0, 0, note));
+    }
+
+    internal static string MetadataFormat(HostMetadataFile.Kind kind) => kind == HostMetadataFile.Kind.Hostname ? "metadata/hostname" : "metadata/timezone";
+
+    internal static void RecordMetadataFile(ICaseStore store, string path, string sha, EvidenceSource source, long size, HostMetadataFile.Kind kind, string note, DateTimeOffset now, string? archiveSha256, string? hostPath)
+    {
+        using var ingest = store.BeginFile(NewRecord(path, sha, source, size, MetadataFormat(kind), now) with { ArchiveSha256 = archiveSha256, HostPath = hostPath });
+        ingest.Complete(note);
+    }
+
+    internal FormatDetector Detector => _detector;
+    internal IngestOptions Options => _options;
+
+    internal sealed record Planned(string Path, int Root);
+    internal sealed record Detected(Planned Item, string Sha256, EvidenceSource Source, ILogParser Parser, FileSnapshot Before);
 }

@@ -53,16 +53,35 @@ public static class Bounds
     /// <summary>Read size when hashing evidence; cancellation is checked between reads.</summary>
     public const int HashChunkBytes = 1 << 20;
 
-    // ---- Archives (later: the archive reader) ---------------------------------------------------
+    // ---- Archives (Ingest/Archives) -------------------------------------------------------------
 
-    /// <summary>Later: largest uncompressed/compressed ratio accepted for an archive member (zip bombs reach 1,000,000).</summary>
+    /// <summary>
+    /// Largest decompressed/compressed ratio of an archive (deflate cannot exceed ~1,032:1 per layer;
+    /// zip bombs reach millions by nesting). Text logs compress 5–30:1, very repetitive ones ~100:1.
+    /// Checked only after <see cref="ArchiveRatioAfterBytes"/>, so a small archive of zeros is no alarm.
+    /// </summary>
     public const int ArchiveRatio = 1000;
 
-    /// <summary>Later: largest total uncompressed size of one archive (bytes).</summary>
+    /// <summary>Decompressed bytes of an archive before its ratio is checked.</summary>
+    public const long ArchiveRatioAfterBytes = 64L * 1024 * 1024;
+
+    /// <summary>Largest total decompressed size of one archive, nested members included (bytes).</summary>
     public const long ArchiveBytes = 64L * 1024 * 1024 * 1024;
 
-    /// <summary>Later: most members read from one archive.</summary>
+    /// <summary>Most members read from one archive (nested members count); the rest are counted and summarised.</summary>
     public const int ArchiveMembers = 1_000_000;
+
+    /// <summary>Most path levels of a member name kept; deeper names are shortened in what is shown (real layouts are under 30).</summary>
+    public const int ArchivePathLevels = 128;
+
+    /// <summary>Deepest archive-in-archive read (CatScale needs 1: its per-folder tar.gz inside the outer one).</summary>
+    public const int ArchiveNesting = 3;
+
+    /// <summary>A member up to this size is spooled in memory, a larger one to the run's private temporary folder.</summary>
+    public const int ArchiveSpoolMemoryBytes = 16 * 1024 * 1024;
+
+    /// <summary>Problems of one kind (bad names, links, duplicates) warned one by one per archive; the rest go into one summary warning.</summary>
+    public const int ArchiveListedProblems = 100;
 
     // ---- Sigma rules -------------------------------------------------------------------------
 

@@ -7,8 +7,12 @@ namespace Timeline.Core.Store;
 public sealed record EvidenceFile
 {
     public required string Sha256 { get; init; }
-    /// <summary>The path as given to ingest.</summary>
+    /// <summary>The path as given to ingest; for an archive member <c>archive.tar.gz!/[root]/var/log/auth.log</c> (nested: one <c>!/</c> per level).</summary>
     public required string Path { get; init; }
+    /// <summary>For an archive member (or a nested archive): the SHA-256 of the archive file on disk that holds it; null for a file on disk.</summary>
+    public string? ArchiveSha256 { get; init; }
+    /// <summary>For an archive member: its path on the examined host when the collector's layout says (<c>/var/log/auth.log</c>).</summary>
+    public string? HostPath { get; init; }
     public required long Size { get; init; }
     public required long ModifiedTicks { get; init; }
     public long? GzipModifiedTicks { get; init; }

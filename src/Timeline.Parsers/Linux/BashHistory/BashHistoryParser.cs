@@ -51,8 +51,8 @@ public sealed class BashHistoryParser : ILogParser
 
     public IEnumerable<EventRecord> Parse(EvidenceSource source, ParseContext context)
     {
-        var user = HistoryOwner.User(source.Path);
-        var shell = HistoryOwner.Shell(source.Path);
+        var user = HistoryOwner.User(source.HostPath);
+        var shell = HistoryOwner.Shell(source.HostPath);
         var host = context.HostFor(null);
         UnstampedBounds? bounds = null;
         using var stream = source.OpenContent();
@@ -69,7 +69,7 @@ public sealed class BashHistoryParser : ILogParser
                 .Set("shell", shell ?? (command.Elapsed is null ? null : "zsh"))
                 .Set("command", command.Text)
                 .Set("elapsed", command.Elapsed)
-                .Set("history_file", source.Path);
+                .Set("history_file", source.HostPath);
             yield return new EventRecord
             {
                 Ticks = command.Ticks,

@@ -38,7 +38,7 @@ public sealed class AuthorizedKeysParser : ILogParser
 
     public IEnumerable<EventRecord> Parse(EvidenceSource source, ParseContext context)
     {
-        var user = AuthorizedKeysOwner.User(source.Path);
+        var user = AuthorizedKeysOwner.User(source.HostPath);
         using var stream = source.OpenContent();
         foreach (var line in TextLineReader.Read(stream, context))
         {
@@ -59,7 +59,7 @@ public sealed class AuthorizedKeysParser : ILogParser
                 .Set(FieldNames.KeyComment, key.Comment)
                 .Set(FieldNames.KeyOptions, key.Options)
                 .Set(FieldNames.Problem, problem)
-                .Set(FieldNames.Path, source.Path);
+                .Set(FieldNames.Path, source.HostPath);
             yield return FileMtimeEvent.Create(ParserName, source, context, line.Number, line.Text, fields);
         }
     }

@@ -44,7 +44,7 @@ public sealed class CrontabParser : ILogParser
 
     public IEnumerable<EventRecord> Parse(EvidenceSource source, ParseContext context)
     {
-        var (table, owner) = CrontabLocation.Of(source.Path);
+        var (table, owner) = CrontabLocation.Of(source.HostPath);
         using var stream = source.OpenContent();
         foreach (var line in TextLineReader.Read(stream, context))
         {
@@ -54,7 +54,7 @@ public sealed class CrontabParser : ILogParser
             if (read.Kind == CrontabLineKind.Ignorable) continue;
             if (read.Kind == CrontabLineKind.Invalid)
                 context.Warn(line.Number, $"not a valid crontab line ({read.Problem}); kept as a crontab_invalid event", line.Text);
-            var fields = Describe(read, table, owner, source.Path);
+            var fields = Describe(read, table, owner, source.HostPath);
             yield return FileMtimeEvent.Create(ParserName, source, context, line.Number, line.Text, fields);
         }
     }

@@ -55,7 +55,7 @@ public sealed class LdPreloadParser : ILogParser
             var fields = new FieldSet(3)
                 .Set(FieldNames.Event, PersistenceEvents.LdPreloadEntry)
                 .Set(FieldNames.Library, string.Join(' ', libraries))
-                .Set(FieldNames.Path, source.Path);
+                .Set(FieldNames.Path, source.HostPath);
             yield return FileMtimeEvent.Create(ParserName, source, context, line.Number, line.Text, fields);
         }
     }

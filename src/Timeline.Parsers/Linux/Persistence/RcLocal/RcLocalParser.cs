@@ -43,7 +43,7 @@ public sealed class RcLocalParser : ILogParser
             var fields = new FieldSet(3)
                 .Set(FieldNames.Event, PersistenceEvents.RcLocalCommand)
                 .Set(FieldNames.Command, line.Text.Trim())
-                .Set(FieldNames.Path, source.Path);
+                .Set(FieldNames.Path, source.HostPath);
             yield return FileMtimeEvent.Create(ParserName, source, context, line.Number, line.Text, fields);
         }
     }

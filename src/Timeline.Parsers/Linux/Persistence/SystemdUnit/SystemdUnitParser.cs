@@ -44,7 +44,7 @@ public sealed class SystemdUnitParser : ILogParser
     public IEnumerable<EventRecord> Parse(EvidenceSource source, ParseContext context)
     {
         var summary = Summarize(source, context);
-        var unit = UnitName.Of(source.Path);
+        var unit = UnitName.Of(source.HostPath);
         using var stream = source.OpenContent();
         foreach (var directive in UnitFileReader.Read(TextLineReader.Read(stream, context), context))
         {
@@ -58,7 +58,7 @@ public sealed class SystemdUnitParser : ILogParser
                 .Set("description", summary.Description)
                 .Set(FieldNames.User, summary.User)
                 .Set("wanted_by", summary.WantedBy)
-                .Set(FieldNames.Path, source.Path);
+                .Set(FieldNames.Path, source.HostPath);
             yield return FileMtimeEvent.Create(ParserName, source, context, directive.Line, directive.Text, fields);
         }
     }
