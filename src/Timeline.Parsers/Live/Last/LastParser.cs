@@ -39,7 +39,8 @@ public sealed class LastParser : ILogParser
     public IEnumerable<EventRecord> Parse(EvidenceSource source, ParseContext context)
     {
         var scan = PreScan(source, context);
-        var kind = scan.Trailer?.Failed == true ? LiveStateEvents.FailedLogin : LiveStateEvents.Login;
+        var failed = scan.Trailer?.Failed == true;
+        var kind = failed ? LiveStateEvents.FailedLogin : LiveStateEvents.Login;
         var newestYear = NewestYear(scan, source, context);
         var skipped = new SkippedRows();
         var converter = new LocalTimeConverter(context.TimeZone);
@@ -79,9 +80,10 @@ public sealed class LastParser : ILogParser
                 .Set(FieldNames.User, row.User)
                 .Set(FieldNames.Tty, row.Tty)
                 .Set(System.Net.IPAddress.TryParse(row.Host, out _) ? FieldNames.SrcIp : FieldNames.SrcHost, row.Host)
-                .Set(FieldNames.State, row.State)
-                .Set(FieldNames.Logout, row.Logout)
-                .Set(FieldNames.Duration, row.Duration);
+                // lastb prints a failed attempt as a session that ended when it began: no state to keep.
+                .Set(FieldNames.State, failed ? null : row.State)
+                .Set(FieldNames.Logout, failed ? null : row.Logout)
+                .Set(FieldNames.Duration, failed ? null : row.Duration);
             yield return new EventRecord
             {
                 Ticks = ticks,

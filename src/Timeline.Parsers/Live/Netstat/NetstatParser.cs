@@ -110,7 +110,7 @@ public sealed class NetstatParser : ILogParser
         string? state = null;
         if (tokens.Next(out var cell) && !IsOwner(cell)) state = cell.ToString();
         else tokens = new RowTokens(line, afterAddresses);
-        var owner = tokens.Rest();
+        var owner = tokens.Rest().TrimEnd();
         string? pid = null, program = null;
         var slash = owner.IndexOf('/');
         if (slash > 0 && int.TryParse(owner[..slash], out _))

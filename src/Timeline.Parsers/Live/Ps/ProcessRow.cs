@@ -84,11 +84,12 @@ public static class ProcessRow
                 fields.Set(FieldNames.Problem, userMemory ? "bracketed name with user memory: not a kernel thread" : "bracketed name whose parent is not kthreadd: not a kernel thread");
             return;
         }
-        // The program's name as the kernel would show it: the last path part of argv[0].
+        // The program's name: the last part of argv[0] when it is a path; a bare name (top's comm,
+        // "ksoftirqd/0") is kept whole.
         var first = command.AsSpan().TrimStart();
         var end = first.IndexOfAny(' ', '\t');
         if (end >= 0) first = first[..end];
-        var slash = first.LastIndexOf('/');
+        var slash = first.StartsWith("/") || first.StartsWith("./") ? first.LastIndexOf('/') : -1;
         fields.Set(FieldNames.Process, (slash >= 0 ? first[(slash + 1)..] : first).ToString());
     }
 
