@@ -21,6 +21,22 @@ public static class FuzzTargets
         ("linux/ld-preload", "/etc/ld.so.preload"),
     ];
 
+    /// <summary>
+    /// Command outputs a triage collector saves (live state): one harness, the first input byte picks
+    /// the parser and the rest is the output. Paths are what UAC names the files.
+    /// </summary>
+    private static readonly (string Parser, string Path)[] LiveOutputs =
+    [
+        ("live/ps", "/live_response/process/ps_auxwww.txt"),
+        ("live/top", "/live_response/process/top_-b_-n1.txt"),
+        ("live/ss", "/live_response/network/ss_-tanp.txt"),
+        ("live/netstat", "/live_response/network/netstat_-anp.txt"),
+        ("live/lsof", "/live_response/process/lsof_-nP.txt"),
+        ("live/last", "/live_response/system/last_-F.txt"),
+        ("live/systemctl", "/live_response/system/systemctl_list-units.txt"),
+        ("live/proc", "/live_response/process/running_processes_full_paths.txt"),
+    ];
+
     public static IReadOnlyList<FuzzTarget> All { get; } =
     [
         new("evtx", "Windows EVTX reader (file header, chunks, BinXML, templates)",
@@ -48,6 +64,15 @@ public static class FuzzTargets
             {
                 if (bytes.Length == 0) return;
                 var (parser, path) = PersistenceFiles[bytes[0] % PersistenceFiles.Length];
+                ParserInput.Parse(parser, path, bytes[1..]);
+            }),
+        new("live", "live-state command outputs: ps, top, ss, netstat, lsof, last, systemctl, UAC /proc links; the first byte selects the parser",
+            root => LiveOutputs.SelectMany((file, selector) =>
+                SeedFiles.Under(root, SampleFolder(file.Parser)).Select(bytes => (byte[])[(byte)selector, .. bytes])),
+            bytes =>
+            {
+                if (bytes.Length == 0) return;
+                var (parser, path) = LiveOutputs[bytes[0] % LiveOutputs.Length];
                 ParserInput.Parse(parser, path, bytes[1..]);
             }),
         new("sigma", "Sigma rule loader: YAML documents, detections, modifiers, conditions, correlations",

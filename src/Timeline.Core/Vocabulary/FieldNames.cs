@@ -79,4 +79,10 @@ public static class FieldNames
     public const string RemotePort = "remote_port";
     public const string State = "state";
     public const string Started = "started";
+    /// <summary>"true" when a process row is a kernel thread (name in brackets, no user memory, child of kthreadd); "false" when only the brackets say so.</summary>
+    public const string KernelThread = "kernel_thread";
+    /// <summary>When a <c>last</c> session ended, as printed (<c>03:27</c>, a full date with -F, <c>crash</c>, <c>down</c>).</summary>
+    public const string Logout = "logout";
+    /// <summary>How long a <c>last</c> session lasted, as printed (<c>00:12</c>, <c>1+02:03</c>).</summary>
+    public const string Duration = "duration";
 }

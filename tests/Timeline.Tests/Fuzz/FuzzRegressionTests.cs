@@ -41,6 +41,19 @@ public sealed class FuzzRegressionTests
             var (parser, path) = files[b[0] % files.Length];
             Parse(parser, path, b[1..]);
         },
+        ["live"] = b =>
+        {
+            if (b.Length == 0) return;
+            (string Parser, string Path)[] outputs =
+            [
+                ("live/ps", "/live_response/process/ps_auxwww.txt"), ("live/top", "/live_response/process/top_-b_-n1.txt"),
+                ("live/ss", "/live_response/network/ss_-tanp.txt"), ("live/netstat", "/live_response/network/netstat_-anp.txt"),
+                ("live/lsof", "/live_response/process/lsof_-nP.txt"), ("live/last", "/live_response/system/last_-F.txt"),
+                ("live/systemctl", "/live_response/system/systemctl_list-units.txt"), ("live/proc", "/live_response/process/running_processes_full_paths.txt"),
+            ];
+            var (parser, path) = outputs[b[0] % outputs.Length];
+            Parse(parser, path, b[1..]);
+        },
         ["sigma"] = b => RuleLoader.LoadText(Encoding.UTF8.GetString(b), "fuzz.yml"),
         ["query"] = b =>
         {

@@ -7,7 +7,7 @@ using Timeline.Parsers;
 namespace Timeline.Tests.Support;
 
 /// <summary>Settings a golden sample is parsed with, from an optional <c>&lt;sample&gt;.context.json</c>.</summary>
-public sealed record SampleContext(DateTimeOffset Mtime, int? Year, string TimeZone, string? Host, string DefaultHost)
+public sealed record SampleContext(DateTimeOffset Mtime, int? Year, string TimeZone, string? Host, string DefaultHost, DateTimeOffset? CollectedAt = null)
 {
     /// <summary>Git sets mtime at checkout, so goldens never use the real one: this is the default.</summary>
     public static readonly DateTimeOffset DefaultMtime = new(2024, 6, 30, 12, 0, 0, TimeSpan.Zero);
@@ -24,7 +24,8 @@ public sealed record SampleContext(DateTimeOffset Mtime, int? Year, string TimeZ
             root.TryGetProperty("year", out var y) ? y.GetInt32() : null,
             Str("timezone") ?? "UTC",
             Str("host"),
-            Str("defaultHost") ?? "sample-host");
+            Str("defaultHost") ?? "sample-host",
+            Str("collectedAt") is { } c ? DateTimeOffset.Parse(c, System.Globalization.CultureInfo.InvariantCulture) : null);
     }
 }
 
@@ -74,6 +75,7 @@ public static class ParserHarness
             TimeZone = TimeZoneInfo.FindSystemTimeZoneById(settings.TimeZone),
             HostOverride = settings.Host,
             DefaultHost = settings.DefaultHost,
+            CollectedAt = settings.CollectedAt,
         };
         var events = parser.Parse(source, context).ToList();
         return new ParseOutcome(parser, events, warnings);
