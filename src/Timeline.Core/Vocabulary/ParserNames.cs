@@ -19,6 +19,12 @@ public static class ParserNames
     public const string SystemdUnit = "linux/systemd-unit";
     public const string Evtx = "windows/evtx";
 
+    // Binary login records and the kernel audit log (issue 13).
+    public const string Utmp = "linux/utmp";
+    public const string Lastlog = "linux/lastlog";
+    public const string Wtmpdb = "linux/wtmpdb";
+    public const string Audit = "linux/audit";
+
     // Live state: command outputs a triage collector saved (UAC live_response/, CatScale, Velociraptor).
     public const string LiveProcesses = "live/ps";
     public const string LiveTop = "live/top";
