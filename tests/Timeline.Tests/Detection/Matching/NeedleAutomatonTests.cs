@@ -37,6 +37,8 @@ public class NeedleAutomatonTests
     [InlineData(new[] { "XMRIG" }, "/tmp/.x/xmrig -o pool", new[] { 1 })]
     [InlineData(new[] { "stratum" }, "", new[] { 0 })]
     [InlineData(new[] { "ba" }, "ab", new[] { 0 })]
+    [InlineData(new[] { "a\0b" }, "xa\0bx\0", new[] { 1 })]
+    [InlineData(new[] { "\uffff" }, "a\uffff\uFFFF", new[] { 2 })]
     public void KnownRows(string[] needles, string text, int[] expected)
     {
         var found = new int[needles.Length];

@@ -98,6 +98,9 @@ public class RequiredNeedlesTests
         Assert.Equal(["*:stratum+tcp"], Texts(new KeywordPredicate([new WildcardTest(SigmaString.FromRule("xmrig"), false), new WildcardTest(SigmaString.FromRule("*stratum+tcp*"), false)], true)));
         Assert.Equal(["(none)"], Texts(new KeywordPredicate([new WildcardTest(SigmaString.FromRule("*"), false), new WildcardTest(SigmaString.FromRule("xmrig"), false)], false)));
         Assert.Equal(["(none)"], Texts(new KeywordPredicate([], false)));
+        // No values: nothing to find, never a match (and not a vacuous 'all of nothing').
+        Assert.False(new KeywordPredicate([], false).Matches(new Source(new Dictionary<string, string?>(), ["anything"])));
+        Assert.False(new KeywordPredicate([], true).Matches(new Source(new Dictionary<string, string?>(), ["anything"])));
     }
 
     [Fact]
