@@ -104,6 +104,10 @@ public class ModifierTests
         { "f|cidr: 10.0.0.0/8", "11.1.2.3", false },
         { "f|cidr: 192.168.1.0/25", "192.168.1.127", true },
         { "f|cidr: 192.168.1.0/25", "192.168.1.128", false },
+        // brackets are stripped only as a pair ([::1] as URLs write it); a lone bracket is not an address
+        { "f|cidr: 0.0.0.0/8", "10.0.0.1]", false },
+        { "f|cidr: 0.0.0.0/8", "[0.0.0.1", false },
+        { "f|cidr: 0.0.0.0/8", "[0.0.0.1]", true },
         { "f|cidr: 'fe80::/10'", "fe80::1ff:fe23:4567:890a", true },
         { "f|cidr: 'fe80::/10'", "2001:db8::1", false },
         { "f|cidr: '2001:db8::/32'", "2001:0db8:85a3::8a2e:370:7334", true },
@@ -127,6 +131,26 @@ public class ModifierTests
         Assert.Single(Run(yaml, [Plain(("a", "X"), ("b", "x"))]));
         Assert.Empty(Run(yaml, [Plain(("a", "X"), ("b", "y"))]));
         Assert.Empty(Run(yaml, [Plain(("a", "X"))]));
+        // Two absent fields are not equal values: nothing to compare, no match.
+        Assert.Empty(Run(yaml, [Plain(("c", "X"))]));
+        Assert.Empty(Run(yaml, [Plain(("b", "X"))]));
+    }
+
+    [Fact]
+    public void FieldrefCasedComparesExactly()
+    {
+        var yaml = Rule("sel:\n    a|fieldref|cased: b");
+        Assert.Single(Run(yaml, [Plain(("a", "X"), ("b", "X"))]));
+        Assert.Empty(Run(yaml, [Plain(("a", "X"), ("b", "x"))]));
+    }
+
+    [Fact]
+    public void ATypeModifierCannotFollowAnother()
+    {
+        var set = RuleLoader.LoadText(Rule("sel:\n    a|cidr|re: '10.0.0.0/8'"));
+        var error = Assert.Single(set.Errors);
+        Assert.Equal("modifier-combination", error.Feature);
+        Assert.Contains("modifier 're' cannot follow 'cidr'", error.Reason, StringComparison.Ordinal);
     }
 
     [Fact]

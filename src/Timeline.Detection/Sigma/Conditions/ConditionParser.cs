@@ -82,7 +82,7 @@ public sealed class ConditionParser
             if (_pos >= _tokens.Count) throw Fail("'of' needs an identifier pattern");
             return Quantified(token, _tokens[_pos++]);
         }
-        if (token is "and" or "or" || Is(token, "and") || Is(token, "or")) throw Fail($"unexpected '{token}'");
+        if (Is(token, "and") || Is(token, "or")) throw Fail($"unexpected '{token}'");
         if (_identifiers.TryGetValue(token, out var predicate)) return predicate;
         throw Fail($"unknown search identifier '{token}'");
     }
