@@ -13,11 +13,13 @@ public sealed class EventAnalytics
 {
     private readonly IEventAnalytic[] _analytics;
     private readonly PhaseMap _phases;
+    private readonly LiveStateAnalytic _live;
 
     public EventAnalytics(ChainKnowledge knowledge)
     {
         _phases = knowledge.Phases;
         var commands = new CommandAnalytic(knowledge.Indicators, knowledge.Commands);
+        _live = new LiveStateAnalytic(knowledge.Indicators, knowledge.Patterns);
         _analytics =
         [
             new LinuxAuthAnalytic(commands, knowledge.Phases),
@@ -26,8 +28,12 @@ public sealed class EventAnalytics
             new PersistenceFileAnalytic(commands, knowledge.Phases, knowledge.Indicators, knowledge.Patterns),
             new SyslogAnalytic(knowledge.Indicators, knowledge.Patterns),
             new WindowsAnalytic(commands, knowledge.Phases, knowledge.Indicators, knowledge.Patterns),
+            _live,
         ];
     }
+
+    /// <summary>Once every event has streamed past: judges what needs the whole pass (the live state, <c>last</c> logons).</summary>
+    public void Complete(HostEvidence host) => host.LiveSuspects = _live.Complete(host);
 
     public void Observe(EventRecord e, HostEvidence host, IReadOnlyList<RuleMatch>? matches)
     {
