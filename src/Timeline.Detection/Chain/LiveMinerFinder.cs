@@ -21,8 +21,11 @@ namespace Timeline.Detection.Chain;
 /// Miners become strong <see cref="AnalyticKinds.LiveMiner"/> signals ("still running at collection");
 /// processes with hiding signs only become weak <see cref="AnalyticKinds.LiveProcess"/> signals. Cron
 /// lines and systemd units that start a listed miner's program are promoted to strong persistence.
+/// Sigma rules on a live row join its process: one tagged with a mining technique (<c>miningTechniques</c>:
+/// the ids of <see cref="AnalyticKinds.LiveMiner"/> in <c>sigma/techniques.yml</c>) is a miner sign, another
+/// high or critical one a reason to list it.
 /// </summary>
-public sealed class LiveMinerFinder(IndicatorCatalog indicators, EvidencePatterns patterns, ChainOptions options)
+public sealed class LiveMinerFinder(IndicatorCatalog indicators, EvidencePatterns patterns, ChainOptions options, IReadOnlyList<string> miningTechniques)
 {
     /// <summary>kthreadd's PID: every kernel thread but itself is its child; 0 is kthreadd's own parent.</summary>
     private const int KThreadd = 2;
@@ -37,7 +40,7 @@ public sealed class LiveMinerFinder(IndicatorCatalog indicators, EvidencePattern
         foreach (var pid in pids)
         {
             var suspect = Assess(pid, live.Processes.GetValueOrDefault(pid), connectionsByPid.GetValueOrDefault(pid) ?? [],
-                live.DeletedExecutables.TryGetValue(pid, out var d) ? d : null);
+                live.DeletedExecutables.TryGetValue(pid, out var d) ? d : null, live.RuleHits);
             if (suspect is null) continue;
             suspect.Signal = host.Add(SignalOf(suspect, live), "live|" + pid.ToString(CultureInfo.InvariantCulture));
             suspects.Add(suspect);
@@ -46,7 +49,7 @@ public sealed class LiveMinerFinder(IndicatorCatalog indicators, EvidencePattern
         return suspects;
     }
 
-    private LiveSuspect? Assess(int pid, LiveProcessRow? row, List<LiveConnectionRow> connections, (string Path, string EventId)? deleted)
+    private LiveSuspect? Assess(int pid, LiveProcessRow? row, List<LiveConnectionRow> connections, (string Path, string EventId)? deleted, IReadOnlyDictionary<string, IReadOnlyList<RuleMatch>> rulesByEvent)
     {
         var command = row?.Command;
         var bracketed = command is { Length: > 2 } && command[0] == '[' && command[^1] == ']';
@@ -118,6 +121,13 @@ public sealed class LiveMinerFinder(IndicatorCatalog indicators, EvidencePattern
             if (why is not null) listed.Add((c, why));
         }
         foreach (var (_, why) in listed) if (!signs.Contains(why)) signs.Add(why);
+        // Sigma rules on its rows: a resource-hijacking rule is a miner sign, another high or critical one a
+        // reason to list it.
+        var rules = (row?.EventIds ?? []).Concat(connections.Select(c => c.EventId)).Where(rulesByEvent.ContainsKey).SelectMany(id => rulesByEvent[id]).DistinctBy(r => r.RuleId).ToList();
+        var minerRules = rules.Where(r => TechniqueIds.FromTags(r.Tags).Any(miningTechniques.Contains)).ToList();
+        var severeRules = rules.Where(r => r.Level is RuleLevels.High or RuleLevels.Critical).Except(minerRules).ToList();
+        if (minerRules.Count > 0) { signs.Add("matched " + string.Join(", ", minerRules.Select(r => $"'{r.Title}' ({r.Level})"))); minerSign = true; }
+        if (severeRules.Count > 0) { signs.Add("matched " + string.Join(", ", severeRules.Select(r => $"'{r.Title}' ({r.Level})"))); hiding = true; }
 
         var busy = row?.Cpu is { } cpu && cpu >= options.BusyCpuPercent;
         var mining = minerSign || ((hiding || poolPort) && busy);
@@ -164,6 +174,12 @@ public sealed class LiveMinerFinder(IndicatorCatalog indicators, EvidencePattern
             MiningRun = s.Mining,
         };
         signal.Artifacts = CommandArtifacts.Of(s.ExePath is null ? s.Command : s.ExePath + " " + s.Command);
+        foreach (var id in s.EventIds.Concat(s.Connections.Select(c => c.Connection.EventId)))
+            foreach (var m in live.RuleHits.GetValueOrDefault(id) ?? [])
+            {
+                if (!signal.RuleIds.Contains(m.RuleId)) signal.RuleIds.Add(m.RuleId);
+                if (!signal.RuleTitles.Contains(m.Title)) signal.RuleTitles.Add(m.Title);
+            }
         signal.Facts["process"] = s.Name;
         signal.Facts[FieldNames.Pid] = s.Pid.ToString(CultureInfo.InvariantCulture);
         if (s.ExePath is not null) signal.Facts[FieldNames.Exe] = s.ExePath;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Timeline.Core.Events;
+using Timeline.Core.Findings;
 using Timeline.Core.Vocabulary;
 
 namespace Timeline.Detection.Chain;
@@ -17,6 +18,7 @@ public sealed class LiveSnapshot(int maxRows)
     private readonly List<LiveConnectionRow> _connections = [];
     private readonly Dictionary<int, (string Path, string EventId)> _deleted = [];
     private readonly List<EventRecord> _logins = [];
+    private readonly Dictionary<string, IReadOnlyList<RuleMatch>> _ruleHits = new(StringComparer.Ordinal);
     private int _rows;
 
     /// <summary>True once any live-state row of this host was seen.</summary>
@@ -63,6 +65,16 @@ public sealed class LiveSnapshot(int maxRows)
         if (f.Get(FieldNames.RemoteIp) is not { Length: > 0 } ip || f.Get(FieldNames.RemotePort) is not { Length: > 0 } port) return;
         if (!Room()) return;
         _connections.Add(new LiveConnectionRow(Pid(f.Get(FieldNames.Pid)), f.Get(FieldNames.Process), ip, port, f.Get(FieldNames.State), e.Id, e.Ticks, e.TimeQuality, e.Origin, e.Parser));
+    }
+
+    /// <summary>Rule matches on live rows by event id: they join the row's process once it is judged.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<RuleMatch>> RuleHits => _ruleHits;
+
+    /// <summary>Keeps the rule matches of a live row (Sigma process-creation and network rules apply to ps and ss rows).</summary>
+    public void Matched(string eventId, IReadOnlyList<RuleMatch> matches)
+    {
+        if (_ruleHits.ContainsKey(eventId) || !Room()) return;
+        _ruleHits[eventId] = matches;
     }
 
     /// <summary>Rows of <c>last</c>/<c>lastb</c> (logins and failed logins at their own times), in stream order.</summary>

@@ -11,7 +11,7 @@ namespace Timeline.Detection.Chain;
 /// <c>last</c>/<c>lastb</c> rows carry their own times and are logon evidence: they become logons where
 /// the auth log does not already tell the same logon.
 /// </summary>
-public sealed class LiveStateAnalytic(IndicatorCatalog indicators, EvidencePatterns patterns) : IEventAnalytic
+public sealed class LiveStateAnalytic(IndicatorCatalog indicators, EvidencePatterns patterns, IReadOnlyList<string> miningTechniques) : IEventAnalytic
 {
     private static readonly HashSet<string> Parsers = new(StringComparer.Ordinal)
     {
@@ -102,6 +102,6 @@ public sealed class LiveStateAnalytic(IndicatorCatalog indicators, EvidencePatte
             var remarkable = failures >= host.Options.BruteForceMinFailures || login.NewSource || CommandArtifacts.IsInternal(ip) || user == "root";
             host.Keep(login, remarkable);
         }
-        return new LiveMinerFinder(indicators, patterns, host.Options).Find(host);
+        return new LiveMinerFinder(indicators, patterns, host.Options, miningTechniques).Find(host);
     }
 }

@@ -145,6 +145,24 @@ public sealed class LiveStateChainTests
     }
 
     [Fact]
+    public void RulesOnALiveRowJoinItsProcessInsteadOfMakingAStepOfTheirOwn()
+    {
+        var ev = new ChainEvents();
+        var ps = Ps(ev, "web01", 3300, "www-data", 2.0, "/usr/bin/perl -e run");
+        var matches = new Dictionary<string, List<RuleMatch>>
+        {
+            [ps.Id] = [new RuleMatch(ps.Id, "rule-mining", "Linux Crypto Mining Indicators", "high", ["attack.impact", "attack.t1496"], "test")],
+        };
+        var chain = Assert.Single(ChainBuilder.Build(ev.Events, matches, Options));
+        var p = Listed(chain, 3300);
+        Assert.True(p.Mining);
+        Assert.Contains("matched 'Linux Crypto Mining Indicators' (high)", p.Why);
+        var step = Assert.Single(chain.Steps, s => s.EventId == ps.Id);
+        Assert.Equal(["rule-mining"], step.RuleIds);
+        Assert.Equal(AttackPhase.Mining, step.Phase);
+    }
+
+    [Fact]
     public void RealKernelThreadsAndBusyBuildsAreNotMiners()
     {
         var ev = new ChainEvents();
