@@ -195,6 +195,8 @@ public sealed class LiveMinerFinder(IndicatorCatalog indicators, EvidencePattern
         {
             var text = entry.Facts.GetValueOrDefault(FieldNames.Command) ?? entry.Text;
             if (!StartsProgram(text, miner)) continue;
+            // cron's CMD line of a crontab line already listed is the same restarter.
+            if (entry.Parser == ParserNames.Cron && miner.Restarters.Any(r => r.Kind == AnalyticKinds.CronEntry && r.Facts.GetValueOrDefault(FieldNames.Command)?.Trim() == entry.Text.Trim())) continue;
             if (!miner.Restarters.Contains(entry)) miner.Restarters.Add(entry);
             if (entry.Strong) continue;
             entry.Strong = true;
