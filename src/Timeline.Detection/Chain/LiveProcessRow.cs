@@ -30,6 +30,9 @@ public sealed class LiveProcessRow(int pid, EventRecord first)
     public bool NameOnly => Command is null;
     public IReadOnlyList<string> EventIds => _eventIds;
 
+    /// <summary>Sets the executable from another source (lsof's program text) when no row gave it.</summary>
+    public void Executable(string exe) => Exe ??= exe;
+
     public void Merge(EventRecord e)
     {
         var f = e.Fields;
@@ -41,7 +44,9 @@ public sealed class LiveProcessRow(int pid, EventRecord first)
         else
         {
             if (f.Get(FieldNames.Command) is { Length: > 0 } command && (Command is null || command.Length > Command.Length)) Command = command;
-            Name ??= f.Get(FieldNames.Process);
+            // The name ps shows (the disguise, when there is one) wins over the file name proc's exe link gives.
+            if (e.Parser == ParserNames.LiveProcesses && f.Get(FieldNames.Process) is { } shown) Name = shown;
+            else Name ??= f.Get(FieldNames.Process);
         }
         Exe ??= f.Get(FieldNames.Exe);
         if (double.TryParse(f.Get(FieldNames.Cpu), NumberStyles.Float, CultureInfo.InvariantCulture, out var cpu) && double.IsFinite(cpu) && (Cpu is null || cpu > Cpu)) Cpu = cpu;

@@ -18,6 +18,7 @@ public sealed class LiveSnapshot(int maxRows)
     private readonly List<LiveConnectionRow> _connections = [];
     private readonly Dictionary<int, (string Path, string EventId)> _deleted = [];
     private readonly List<EventRecord> _logins = [];
+    private readonly Dictionary<int, string> _exes = [];
     private readonly Dictionary<string, IReadOnlyList<RuleMatch>> _ruleHits = new(StringComparer.Ordinal);
     private int _rows;
 
@@ -54,6 +55,7 @@ public sealed class LiveSnapshot(int maxRows)
         {
             if (!Room()) return;
             _processes[pid] = row = new LiveProcessRow(pid, e);
+            if (_exes.Remove(pid, out var exe)) row.Executable(exe);
         }
         row.Merge(e);
     }
@@ -85,6 +87,13 @@ public sealed class LiveSnapshot(int maxRows)
     {
         if (!Room()) return;
         _logins.Add(e);
+    }
+
+    /// <summary>Completes the PID's row with its executable (lsof's program text) when it has a row.</summary>
+    public void Executable(int pid, string exe)
+    {
+        if (_processes.TryGetValue(pid, out var row)) row.Executable(exe);
+        else if (!_exes.ContainsKey(pid) && Room()) _exes[pid] = exe;
     }
 
     /// <summary>Keeps an open file that is a deleted program of its PID.</summary>

@@ -22,7 +22,16 @@ public sealed class LiveStateAnalytic(IndicatorCatalog indicators, EvidencePatte
     /// <summary>A <c>last</c> row and an sshd logon of the same user and address this close are one logon (last prints minutes without -F).</summary>
     private static readonly long SameLogon = TimeSpan.TicksPerMinute * 2;
 
+    /// <summary>
+    /// How the live parsers (live/lsof, live/proc) say a file was unlinked: they strip lsof's and readlink's
+    /// <c> (deleted)</c> suffix from the path and set <c>problem</c> to this word. The suffix itself is also
+    /// recognised (<c>sigma/patterns/processes.yml</c> <c>deleted-executable</c>).
+    /// </summary>
+    private const string DeletedProblem = "deleted";
+
     public bool Handles(string parser) => Parsers.Contains(parser);
+
+    private bool Deleted(FieldSet f, string path) => f.Get(FieldNames.Problem) == DeletedProblem || patterns.Matches("deleted-executable", path);
 
     public Signal? Observe(EventRecord e, HostEvidence host)
     {
@@ -33,7 +42,7 @@ public sealed class LiveStateAnalytic(IndicatorCatalog indicators, EvidencePatte
             case LiveStateEvents.Process:
                 live.Saw(e);
                 live.Process(e);
-                if (f.Get(FieldNames.Exe) is { } exe && patterns.Matches("deleted-executable", exe) && LiveSnapshot.Pid(f.Get(FieldNames.Pid)) is { } pid)
+                if (f.Get(FieldNames.Exe) is { } exe && Deleted(f, exe) && LiveSnapshot.Pid(f.Get(FieldNames.Pid)) is { } pid)
                     live.DeletedExecutable(pid, exe, e.Id);
                 break;
             case LiveStateEvents.Connection:
@@ -42,14 +51,16 @@ public sealed class LiveStateAnalytic(IndicatorCatalog indicators, EvidencePatte
                 break;
             case LiveStateEvents.OpenFile:
                 live.Saw(e);
+                if (LiveSnapshot.Pid(f.Get(FieldNames.Pid)) is not { } filePid) break;
+                // lsof's program text (FD txt) is the PID's executable.
+                if (f.Get(FieldNames.Exe) is { } text) live.Executable(filePid, text);
                 // A deleted file is the PID's program when it is its exe or carries its name (lsof cuts
                 // COMMAND to 9 characters, so the file name starts with it).
-                if ((f.Get(FieldNames.Path) ?? f.Get(FieldNames.Exe)) is { } path && patterns.Matches("deleted-executable", path)
-                    && LiveSnapshot.Pid(f.Get(FieldNames.Pid)) is { } filePid)
+                if ((f.Get(FieldNames.Exe) ?? f.Get(FieldNames.Path)) is { } path && Deleted(f, path))
                 {
-                    var plain = path[..patterns.FirstMatch("deleted-executable", path)!.Index];
+                    var plain = patterns.FirstMatch("deleted-executable", path) is { Success: true } m ? path[..m.Index] : path;
                     var name = plain[(plain.LastIndexOf('/') + 1)..];
-                    if (f.Get(FieldNames.Exe) == path || (f.Get(FieldNames.Process) is { Length: > 0 } process && name.StartsWith(process, StringComparison.Ordinal)))
+                    if (f.Get(FieldNames.Exe) is not null || (f.Get(FieldNames.Process) is { Length: > 0 } process && name.StartsWith(process, StringComparison.Ordinal)))
                         live.DeletedExecutable(filePid, path, e.Id);
                 }
                 break;

@@ -118,19 +118,46 @@ public sealed class LiveStateChainTests
         Assert.Contains("T1036.005", Assert.Single(chain.Steps, s => s.Phase == AttackPhase.Mining).Techniques);
     }
 
-    [Fact]
-    public void ADeletedProgramOnABusyProcessIsAMiner()
+    public static TheoryData<string, (string, string)[]> DeletedProgramRows => new()
+    {
+        // live/lsof: the FD txt row of a deleted file — path without the suffix, exe set, problem=deleted.
+        { ParserNames.LiveOpenFiles, [(FieldNames.Event, LiveStateEvents.OpenFile), (FieldNames.Pid, "2468"), (FieldNames.User, "root"), (FieldNames.Process, "sshd-upd"),
+            (FieldNames.Path, "/usr/local/bin/sshd-upd"), (FieldNames.Exe, "/usr/local/bin/sshd-upd"), (FieldNames.Problem, "deleted")] },
+        // The same row with lsof's NAME kept whole.
+        { ParserNames.LiveOpenFiles, [(FieldNames.Event, LiveStateEvents.OpenFile), (FieldNames.Pid, "2468"), (FieldNames.User, "root"), (FieldNames.Process, "sshd-upd"),
+            (FieldNames.Path, "/usr/local/bin/sshd-upd (deleted)")] },
+        // live/proc: ls -l /proc/2468/exe — the link's target without the suffix, problem=deleted.
+        { ParserNames.LiveProc, [(FieldNames.Event, LiveStateEvents.Process), (FieldNames.Pid, "2468"), (FieldNames.User, "root"), (FieldNames.Process, "sshd-upd"),
+            (FieldNames.Exe, "/usr/local/bin/sshd-upd"), (FieldNames.Problem, "deleted")] },
+    };
+
+    [Theory]
+    [MemberData(nameof(DeletedProgramRows))]
+    public void ADeletedProgramOnABusyProcessIsAMiner(string parser, (string, string)[] fields)
     {
         var ev = new ChainEvents();
         Ps(ev, "web01", 2468, "root", 180.0, "/usr/local/bin/sshd-upd -B");
-        ev.Add("web01", ParserNames.LiveOpenFiles, Collected, TimeQuality.Snapshot, "sshd-upd 2468 root txt REG 8,1 2183400 131 /usr/local/bin/sshd-upd (deleted)",
-            (FieldNames.Event, LiveStateEvents.OpenFile), (FieldNames.Pid, "2468"), (FieldNames.User, "root"), (FieldNames.Process, "sshd-upd"), (FieldNames.Path, "/usr/local/bin/sshd-upd (deleted)"));
+        ev.Add("web01", parser, Collected, TimeQuality.Snapshot, "sshd-upd 2468 root txt REG 8,1 2183400 131 /usr/local/bin/sshd-upd (deleted)", fields);
         var chain = Assert.Single(Build(ev));
         var p = Listed(chain, 2468);
         Assert.True(p.Mining);
         Assert.Contains("was deleted while it runs", p.Why);
         Assert.Equal("/usr/local/bin/sshd-upd", p.Exe);
         Assert.Contains(chain.Indicators, i => i.Type == "file" && i.Value == "/usr/local/bin/sshd-upd" && i.Role.Contains("deleted", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void LsofsProgramTextGivesTheExecutableItsPlace()
+    {
+        var ev = new ChainEvents();
+        ev.Add("web01", ParserNames.LiveOpenFiles, Collected, TimeQuality.Snapshot, "php-fpm 5151 www-data txt REG 8,1 2183400 131 /tmp/.ICE-unix/php-fpm",
+            (FieldNames.Event, LiveStateEvents.OpenFile), (FieldNames.Pid, "5151"), (FieldNames.User, "www-data"), (FieldNames.Process, "php-fpm"),
+            (FieldNames.Path, "/tmp/.ICE-unix/php-fpm"), (FieldNames.Exe, "/tmp/.ICE-unix/php-fpm"));
+        Ps(ev, "web01", 5151, "www-data", 310.0, "php-fpm: pool www");
+        var chain = Assert.Single(Build(ev));
+        var p = Listed(chain, 5151);
+        Assert.True(p.Mining);
+        Assert.Contains("runs from /tmp/.ICE-unix/php-fpm", p.Why);
     }
 
     [Fact]
