@@ -26,6 +26,8 @@ public sealed record AttackChain
     public long? MiningStartTicks { get; init; }
     /// <summary>Overall confidence in the chain, 0..1.</summary>
     public double Confidence { get; init; }
+    /// <summary>What was running at collection (live-state evidence: ps, ss, lsof…), or null when the host has none.</summary>
+    public LiveState? LiveState { get; init; }
 }
 
 /// <summary>A candidate entry point: what happened, why the tool believes it, how sure it is.</summary>

@@ -18,7 +18,9 @@ namespace Timeline.Core.Output;
 ///   "response":[{"action","target","evidence", +order,category,evidenceOrigins}],
 ///   "gaps":[{"kind","summary","from","to","eventIds"}],
 ///   "lateral":[{"toHost","time","via", +fromHost,direction,eventIds}],
-///   +"runnersUp","rootCause","miningStart","confidence"}]}
+///   +"runnersUp","rootCause","miningStart","confidence",
+///   +"liveState":{"collectedAt","processes":[{"pid","user","command","cpu","why", +mining,process,exe,eventIds}],
+///                 "connections":[{"pid","process","remote","why", +eventIds}], +timeQuality} or null}]}
 /// </code>
 /// Times are ISO 8601 UTC with <c>Z</c> (<see cref="TimeText.Format(long)"/>) or null. <c>method</c> is
 /// how the attacker got in (the entry kind: <c>ssh-bruteforce-success</c>, <c>exploited-service</c>,
@@ -27,7 +29,9 @@ namespace Timeline.Core.Output;
 /// reason (<c>… [ATT&amp;CK T1053.003, T1105]</c>). <c>origin</c> and <c>evidenceOrigins</c> give the
 /// evidence file and line (or record) of the events, so readers need not look ids up.
 /// A chain's <c>lateral</c> lists moves out of its host (<c>direction: "out"</c>) and into it
-/// (<c>"in"</c>); <c>toHost</c> is always the destination.
+/// (<c>"in"</c>); <c>toHost</c> is always the destination. <c>liveState</c> is what a triage collector saw
+/// running (null when the host has no live-state evidence): only suspicious processes, each with its
+/// <c>why</c>, and their connections to pools; <c>collectedAt</c> is the collection time.
 /// </summary>
 public static class ChainJson
 {
@@ -161,6 +165,54 @@ public static class ChainJson
         json.WriteString("rootCause", c.RootCause);
         WriteTime(json, "miningStart", c.MiningStartTicks);
         json.WriteNumber("confidence", c.Confidence);
+        WriteLiveState(json, c.LiveState);
+        json.WriteEndObject();
+    }
+
+    /// <summary><c>"liveState"</c>: null when the host has no live-state evidence; else the collection time and the listed processes and connections.</summary>
+    private static void WriteLiveState(Utf8JsonWriter json, LiveState? live)
+    {
+        if (live is null)
+        {
+            json.WriteNull("liveState");
+            return;
+        }
+        json.WriteStartObject("liveState");
+        WriteTime(json, "collectedAt", live.CollectedAtTicks);
+        json.WriteString("timeQuality", TimeQualityText.Format(live.TimeQuality));
+        json.WriteStartArray("processes");
+        foreach (var p in live.Processes)
+        {
+            json.WriteStartObject();
+            json.WriteNumber("pid", p.Pid);
+            if (p.User is null) json.WriteNull("user");
+            else json.WriteString("user", p.User);
+            json.WriteString("command", p.Command);
+            if (p.Cpu is { } cpu) json.WriteNumber("cpu", cpu);
+            else json.WriteNull("cpu");
+            json.WriteString("why", p.Why);
+            json.WriteBoolean("mining", p.Mining);
+            if (p.Process is null) json.WriteNull("process");
+            else json.WriteString("process", p.Process);
+            if (p.Exe is null) json.WriteNull("exe");
+            else json.WriteString("exe", p.Exe);
+            Strings(json, "eventIds", p.EventIds);
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
+        json.WriteStartArray("connections");
+        foreach (var c in live.Connections)
+        {
+            json.WriteStartObject();
+            json.WriteNumber("pid", c.Pid);
+            if (c.Process is null) json.WriteNull("process");
+            else json.WriteString("process", c.Process);
+            json.WriteString("remote", c.Remote);
+            json.WriteString("why", c.Why);
+            Strings(json, "eventIds", c.EventIds);
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
         json.WriteEndObject();
     }
 

@@ -65,6 +65,14 @@ public static class AnalyticKinds
     public const string RedisExploit = "redis-exploit";
     public const string Marker = "marker";
 
+    // Live state (LiveMinerFinder): what a triage collector saw running.
+    /// <summary>A process running at collection whose command, executable or connections show a miner.</summary>
+    public const string LiveMiner = "live-miner";
+    /// <summary>A process running at collection with a hiding sign (staging or hidden directory, deleted executable, kernel-thread name) but no miner sign.</summary>
+    public const string LiveProcess = "live-process";
+    /// <summary>A process named like a kernel thread that is not one (a finding of a live process).</summary>
+    public const string Masquerade = "masquerade";
+
     // Steps the assembler writes for logons that come back after the entry.
     public const string ReturnedKey = "returned-key";
     public const string Returned = "returned";

@@ -34,21 +34,36 @@ public sealed class ChainAssembler(ChainKnowledge knowledge, ChainOptions option
         new ChainLinker(options).Link(c);
         var iocs = new IocCollector(knowledge.Indicators, knowledge.Patterns).Collect(c);
         var steps = Steps(c);
+        // Mining starts at the first timed evidence of a running miner; a miner seen only in the live state
+        // was running at collection, which is the latest it can have started (the root cause says so).
         var mining = c.Included.Where(i => i.Signal.MiningRun && i.Signal.Timed).Select(i => i.Signal.Ticks).Min();
+        var miningAtCollection = mining is null ? c.Included.Where(i => i.Signal.MiningRun && i.Signal.TimeQuality.HasFlag(TimeQuality.Snapshot)).Select(i => i.Signal.Ticks).Min() : null;
+        mining ??= miningAtCollection;
         return new AttackChain
         {
             Host = h.Host,
             Entry = c.Entry?.Point,
             RunnersUp = c.RunnersUp.Select(r => r.Point).ToList(),
-            RootCause = RootCauseText.Write(c, mining),
+            RootCause = RootCauseText.Write(c, mining, miningAtCollection is not null),
             Steps = steps,
             Indicators = iocs,
             Response = new ResponsePlanner(knowledge.Response).Plan(c, iocs),
             Gaps = new GapFinder().Find(c),
             Lateral = outbound.Concat(inbound).Select(m => new LateralLink(m.FromHost, m.ToHost, m.Via, m.Outbound?.EventId, m.Inbound.EventId, m.Inbound.Ticks)).ToList(),
             MiningStartTicks = mining,
+            LiveState = LiveStateOf(h),
             Confidence = Math.Round(c.Entry?.Point.Confidence is { } ec ? Math.Max(ec, strong.Count > 0 ? 0.5 : 0) : strong.Count > 0 ? 0.5 : 0.3, 2),
         };
+    }
+
+    /// <summary>The live state of the chain: when it was collected, the listed processes and their connections; null when the host has none.</summary>
+    private static LiveState? LiveStateOf(HostEvidence h)
+    {
+        if (!h.Live.Any) return null;
+        var processes = h.LiveSuspects
+            .Select(s => new LiveProcess(s.Pid, s.Row?.User, s.Command, s.Row?.Cpu, s.Why, s.Mining, s.EventIds.Count > 0 ? s.EventIds : s.Signal is { } sig ? [sig.EventId] : [], s.ExePath, s.Name)).ToList();
+        var connections = h.LiveSuspects.SelectMany(s => s.Connections.Select(c => new LiveConnection(s.Pid, c.Connection.Process ?? s.Name, c.Connection.Remote, c.Why, [c.Connection.EventId]))).ToList();
+        return new LiveState(h.Live.CollectedAtTicks, h.Live.CollectedAtQuality, processes, connections);
     }
 
     /// <summary>Sessions, addresses, keys and users of the attacker, and the logons that came back.</summary>

@@ -31,6 +31,7 @@ public static class ChainBuilder
             analytics.Observe(e, host, matches.Of(e.Id));
         }
         var all = hosts.Values.OrderBy(h => h.Host, StringComparer.Ordinal).ToList();
+        foreach (var host in all) analytics.Complete(host);
         var moves = new LateralLinker(options).Link(all);
         var assembler = new ChainAssembler(knowledge, options, matches);
         return all.Select(h => assembler.Assemble(h, moves)).OfType<AttackChain>().ToList();

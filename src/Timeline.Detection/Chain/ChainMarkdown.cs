@@ -40,6 +40,20 @@ public static class ChainMarkdown
                 md.Append("| ").Append(TimeWords.Of(s.Ticks)).Append(" | ").Append(TimeQualityText.Words(s.TimeQuality)).Append(" | ").Append(PhaseTable.Name(s.Phase)).Append(" | ")
                   .Append(Cell(s.Summary)).Append(" | ").Append(Cell(Path.GetFileName(s.Origin.File) + ":" + s.Origin.Position.ToString(CultureInfo.InvariantCulture))).Append(" |\n");
             md.Append('\n');
+            if (c.LiveState is { } live)
+            {
+                md.Append("### Running at collection (").Append(TimeWords.Of(live.CollectedAtTicks)).Append(")\n\n");
+                if (live.Processes.Count == 0) md.Append("Nothing suspicious was running.\n\n");
+                else
+                {
+                    md.Append("| PID | user | CPU % | command | remote | why |\n|---|---|---|---|---|---|\n");
+                    foreach (var p in live.Processes)
+                        md.Append("| ").Append(p.Pid.ToString(CultureInfo.InvariantCulture)).Append(" | ").Append(Cell(p.User ?? "?")).Append(" | ").Append(p.Cpu?.ToString("0.#", CultureInfo.InvariantCulture) ?? "?")
+                          .Append(" | ").Append(Code(p.Command)).Append(" | ").Append(Cell(string.Join(", ", live.Connections.Where(x => x.Pid == p.Pid).Select(x => x.Remote).Distinct())))
+                          .Append(" | ").Append(Cell(p.Why)).Append(" |\n");
+                    md.Append('\n');
+                }
+            }
             if (c.Indicators.Count > 0)
             {
                 md.Append("### Indicators of compromise\n\n| type | value | role |\n|---|---|---|\n");

@@ -23,6 +23,15 @@ public sealed record ChainOptions
     public int MaxPlainLogins { get; init; } = 5000;
     public int MaxSignalsPerHost { get; init; } = 50_000;
     public int MaxSilences { get; init; } = 1000;
+    /// <summary>
+    /// A live process at or above this %CPU (ps/top; a multi-threaded process can exceed 100) is busy. Busy is
+    /// never a miner sign on its own (compilers and runtimes are busy too); with a hiding sign it makes a
+    /// miner. Kill scripts of mining kits treat anything above 80 % as a competitor (threat-notes §1.5); the
+    /// lower bar also catches miners throttled with --cpu-max-threads-hint.
+    /// </summary>
+    public double BusyCpuPercent { get; init; } = 50;
+    /// <summary>At most this many live-state rows (processes, connections, open files) are kept per host.</summary>
+    public int MaxLiveRows { get; init; } = 100_000;
     /// <summary>Runners-up listed next to the chosen entry point.</summary>
     public int MaxRunnersUp { get; init; } = 3;
 }

@@ -13,11 +13,13 @@ public sealed class EventAnalytics
 {
     private readonly IEventAnalytic[] _analytics;
     private readonly PhaseMap _phases;
+    private readonly LiveStateAnalytic _live;
 
     public EventAnalytics(ChainKnowledge knowledge)
     {
         _phases = knowledge.Phases;
         var commands = new CommandAnalytic(knowledge.Indicators, knowledge.Commands);
+        _live = new LiveStateAnalytic(knowledge.Indicators, knowledge.Patterns, knowledge.Techniques.Of([AnalyticKinds.LiveMiner]));
         _analytics =
         [
             new LinuxAuthAnalytic(commands, knowledge.Phases),
@@ -26,8 +28,12 @@ public sealed class EventAnalytics
             new PersistenceFileAnalytic(commands, knowledge.Phases, knowledge.Indicators, knowledge.Patterns),
             new SyslogAnalytic(knowledge.Indicators, knowledge.Patterns),
             new WindowsAnalytic(commands, knowledge.Phases, knowledge.Indicators, knowledge.Patterns),
+            _live,
         ];
     }
+
+    /// <summary>Once every event has streamed past: judges what needs the whole pass (the live state, <c>last</c> logons).</summary>
+    public void Complete(HostEvidence host) => host.LiveSuspects = _live.Complete(host);
 
     public void Observe(EventRecord e, HostEvidence host, IReadOnlyList<RuleMatch>? matches)
     {
@@ -41,6 +47,13 @@ public sealed class EventAnalytics
         }
         if (signal is not null && !signal.Kept && signal.Kind is not AnalyticKinds.CronEntry and not AnalyticKinds.SshKey) signal = host.Add(signal);
         if (matches is not { Count: > 0 }) return;
+        // A live row's process is judged after the pass (LiveMinerFinder): its rules join that judgement
+        // instead of making a step of their own at the collection time.
+        if (_live.Handles(e.Parser) && e.Fields.Get(FieldNames.Event) is LiveStateEvents.Process or LiveStateEvents.Connection or LiveStateEvents.OpenFile)
+        {
+            host.Live.Matched(e.Id, matches);
+            return;
+        }
 
         // A rule on a logon belongs to the logon (the entry point), not to a separate step.
         if (host.LastLogin is { } login && login.EventId == e.Id && signal is null)

@@ -8,7 +8,8 @@ namespace Timeline.Detection.Chain;
 /// paths are never IOCs and which are attacker places (<see cref="IocCollector"/>), hidden directories
 /// (<see cref="PersistenceFileAnalytic"/>), cron spool tables (<see cref="CronAnalytic"/>), user-writable
 /// Windows folders (<see cref="WindowsAnalytic"/>), XMRig, kernel MSR and Redis log lines
-/// (<see cref="SyslogAnalytic"/>). Every list the code reads must be there, with a source; a regex list
+/// (<see cref="SyslogAnalytic"/>), kernel-thread names, per-user tool directories and deleted executables
+/// of the live state (<see cref="LiveMinerFinder"/>). Every list the code reads must be there, with a source; a regex list
 /// whose groups the code reads must define them.
 /// </summary>
 public sealed class EvidencePatterns
@@ -33,6 +34,7 @@ public sealed class EvidencePatterns
         "benign-paths", "never-remove-prefixes", "key-directories", "staging-prefixes", "hidden-directories", "persistence-files", "cron-spool-tables",
         "windows-drop-folders", "windows-service-folders",
         "msr-write", "xmrig-log-lines", "xmrig-log-shares", "xmrig-log-names", "redis-rdb-write", "redis-replica-of",
+        "kernel-thread-names", "toolchain-directories", "deleted-executable",
     ];
 
     /// <summary>Named groups the code reads from a regex list's match.</summary>

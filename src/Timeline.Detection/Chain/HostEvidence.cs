@@ -34,6 +34,7 @@ public sealed class HostEvidence(string host, ChainOptions options)
     private long? _lastChurnTicks;
     private readonly Dictionary<string, (string EventId, long? Ticks, string How)> _ownAddresses = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _sidNames = new(StringComparer.OrdinalIgnoreCase);
+    private readonly List<Signal> _unitExecs = [];
 
     /// <summary>At most this many own addresses are kept per host (a host has few; a flood of lease lines must not grow memory).</summary>
     private const int MaxOwnAddresses = 64;
@@ -51,6 +52,12 @@ public sealed class HostEvidence(string host, ChainOptions options)
     public IReadOnlyList<Signal> AuthorizedKeys => _authorizedKeys;
     /// <summary>Entries of crontab files (user and system tables).</summary>
     public IReadOnlyList<Signal> CrontabEntries => _crontabEntries;
+    /// <summary><c>Exec*=</c> lines of systemd units (strong or not), so a running miner can be traced to the unit that restarts it.</summary>
+    public IReadOnlyList<Signal> UnitExecs => _unitExecs;
+    /// <summary>What the collector saw running (<c>live/*</c> rows), judged once the pass is over.</summary>
+    public LiveSnapshot Live { get; } = new(options.MaxLiveRows);
+    /// <summary>The processes of <see cref="Live"/> worth listing (set once the pass is over).</summary>
+    public IReadOnlyList<LiveSuspect> LiveSuspects { get; set; } = [];
     /// <summary>Timed history commands of a user (ticks), for "session without history"; null when none.</summary>
     public IReadOnlyList<long>? HistoryTimesOf(string user) => _historyTimes.GetValueOrDefault(user);
     /// <summary>The history file of each user.</summary>
@@ -91,6 +98,12 @@ public sealed class HostEvidence(string host, ChainOptions options)
     /// <summary>Keeps a crontab file entry (linked to the cron runs of its command later).</summary>
     public void KeepCrontabEntry(Signal entry) => _crontabEntries.Add(entry);
 
+    /// <summary>Keeps a systemd unit's command line (at most <see cref="ChainOptions.MaxPlainLogins"/>; a host has few units).</summary>
+    public void KeepUnitExec(Signal exec)
+    {
+        if (_unitExecs.Count < Options.MaxPlainLogins) _unitExecs.Add(exec);
+    }
+
     /// <summary>Names a Windows account SID (4624 target, 4688 subject), to name the user of events that carry only a SID (4104 <c>UserID</c>).</summary>
     public void NameSid(string sid, string name) => _sidNames.TryAdd(sid, name);
 
@@ -124,7 +137,9 @@ public sealed class HostEvidence(string host, ChainOptions options)
     public void Saw(EventRecord e)
     {
         Events++;
-        if (e.Ticks is not { } t || (e.TimeQuality & (TimeQuality.FileMtime | TimeQuality.OrderOnly)) != 0) return;
+        // A snapshot's time is when the collector ran, not when anything happened: it neither starts the
+        // host's logging (baseline) nor closes a silence.
+        if (e.Ticks is not { } t || (e.TimeQuality & (TimeQuality.FileMtime | TimeQuality.OrderOnly | TimeQuality.Snapshot)) != 0) return;
         FirstTicks ??= t;
         if (LastTicks is null || t > LastTicks) LastTicks = t;
         var sha = e.Origin.Sha256;

@@ -87,6 +87,14 @@ public sealed class IocCollector(IndicatorCatalog indicators, EvidencePatterns p
                 && !c.Included.Any(i => i.Signal.Kind == AnalyticKinds.CronEntry && i.Signal.Facts.GetValueOrDefault(FieldNames.Command)?.Trim() == s.Text.Trim()))
                 Add("cron", s.Text, "scheduled command", s.EventId);
         }
+        // What the collector saw the miner doing: its connections are the pool's endpoints (address:port),
+        // its program file is the miner binary (also when deleted: the path says where to look in the image).
+        foreach (var s in c.Host.LiveSuspects.Where(s => s.Mining && s.Signal is { } sig && c.Contains(sig)))
+        {
+            foreach (var (connection, _) in s.Connections.Where(x => !CommandArtifacts.IsInternal(x.Connection.RemoteIp)))
+                Add("pool", connection.Remote, "mining pool (connected at collection)", connection.EventId);
+            if (s.ExePath is { } exe && (s.ExeDeleted || IsSuspiciousPath(exe))) Add("file", exe, s.ExeDeleted ? "miner binary (deleted, running at collection)" : "miner binary", s.Signal!.EventId);
+        }
         return list.Select(kv => new Indicator(kv.Key.Item1, kv.Key.Item2, kv.Value.Role, kv.Value.Events))
             .OrderBy(i => Array.IndexOf(TypeOrder, i.Type)).ThenBy(i => i.Value, StringComparer.Ordinal).ToList();
     }

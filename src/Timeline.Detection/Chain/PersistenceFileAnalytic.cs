@@ -63,9 +63,21 @@ public sealed class PersistenceFileAnalytic(CommandAnalytic commands, PhaseMap p
                 var command = f.Get(FieldNames.Command) ?? "";
                 var where = f.Get(FieldNames.Event) == PersistenceEvents.SystemdExec ? $"systemd unit {f.Get(FieldNames.Unit)}" : "/etc/rc.local";
                 var signal = CommandSignals.From(e, command, commands.Analyze(command, persistenceEntry: true), phases, where, AttackPhase.Persistence);
+                var isUnit = f.Get(FieldNames.Event) == PersistenceEvents.SystemdExec;
+                // Units are kept even when nothing in them is suspicious: a miner seen running at collection
+                // may turn out to be started by one (LiveMinerFinder).
+                if (isUnit && signal is not { Strong: true })
+                {
+                    var plain = signal ?? Signal.From(e, command, AttackPhase.Persistence, AnalyticKinds.SystemdUnit, $"{where}: {CommandSignals.Excerpt(command)}", "a systemd unit", 0.2, false);
+                    plain.Kind = AnalyticKinds.SystemdUnit;
+                    if (f.Get(FieldNames.Unit) is { } plainUnit) plain.Facts["unit"] = plainUnit;
+                    host.KeepUnitExec(plain);
+                    return null;
+                }
                 if (signal is null || !signal.Strong) return null;
-                signal.Kind = f.Get(FieldNames.Event) == PersistenceEvents.SystemdExec ? AnalyticKinds.SystemdUnit : AnalyticKinds.RcLocal;
+                signal.Kind = isUnit ? AnalyticKinds.SystemdUnit : AnalyticKinds.RcLocal;
                 if (f.Get(FieldNames.Unit) is { } unit) signal.Facts["unit"] = unit;
+                if (isUnit) host.KeepUnitExec(signal);
                 return host.Add(signal);
             }
             case PersistenceEvents.LdPreloadEntry:

@@ -71,7 +71,38 @@ public sealed class ResponsePlanner(ResponseKnowledge knowledge)
         foreach (var service in c.Included.Where(i => i.Signal.Kind is AnalyticKinds.Service or AnalyticKinds.WinRing0).GroupBy(i => i.Signal.Facts.GetValueOrDefault("service") ?? "", StringComparer.OrdinalIgnoreCase))
             Add("remove", $"Stop and delete the service '{service.Key}' (sc stop / sc delete) and its file", service.Key, service.Select(i => i.Signal.EventId));
 
-        var processes = iocs.Where(i => i.Type == "process").ToList();
+        // A miner seen running at collection is killed by PID, once what restarts it is removed (above).
+        var liveMiners = c.Host.LiveSuspects.Where(s => s.Mining && s.Signal is { } sig && c.Contains(sig)).ToList();
+        foreach (var m in liveMiners)
+        {
+            var restarters = new List<string>();
+            var evidence = new List<string> { m.Signal!.EventId };
+            evidence.AddRange(m.EventIds);
+            foreach (var r in m.Restarters.Where(c.Contains))
+            {
+                restarters.Add(r.Kind switch
+                {
+                    AnalyticKinds.SystemdUnit => $"systemd unit {r.Facts.GetValueOrDefault("unit") ?? Path.GetFileName(r.Origin.File)} ({r.Origin.File}:{r.Origin.Position})",
+                    AnalyticKinds.CronEntry => $"cron line {r.Facts.GetValueOrDefault("cron_path") ?? r.Origin.File}:{r.Origin.Position}",
+                    _ => $"the cron job '{CommandSignals.Excerpt(r.Text, 80)}'{(r.Facts.GetValueOrDefault("owner") is { Length: > 0 } owner ? $" of '{owner}'" : "")}",
+                });
+                evidence.Add(r.EventId);
+            }
+            foreach (var fp in c.AttackerKeys.Order(StringComparer.Ordinal))
+            {
+                var back = c.Returns.Where(r => r.KeyFingerprint == fp).ToList();
+                if (back.Count == 0) continue;
+                restarters.Add($"the attacker's key {fp} (used to log back in)");
+                evidence.AddRange(back.Select(r => r.EventId));
+            }
+            var who = string.Join(", ", new[] { m.Name, m.Row?.User is { } u ? $"user {u}" : null, m.Row?.Cpu is { } cpu ? $"{cpu.ToString("0.#", System.Globalization.CultureInfo.InvariantCulture)} % CPU" : null, m.ExePath }.OfType<string>());
+            Add("kill", $"Kill PID {m.Pid} ({who}), still running at collection"
+                + (restarters.Count > 0 ? $"; it is restarted by {string.Join(", ", restarters)} — remove those first (steps above)" : "")
+                + "; then check it does not come back", $"pid {m.Pid}", evidence);
+        }
+        var killedByPid = liveMiners.Select(m => m.Name).ToHashSet(StringComparer.Ordinal);
+
+        var processes = iocs.Where(i => i.Type == "process" && !killedByPid.Contains(i.Value)).ToList();
         var files = iocs.Where(i => i.Type == "file").ToList();
         foreach (var p in processes)
             Add("kill", $"Kill every process named {p.Value}{(files.FirstOrDefault(f => (f.Value.EndsWith("/" + p.Value, StringComparison.Ordinal) || f.Value.EndsWith("\\" + p.Value, StringComparison.OrdinalIgnoreCase))) is { } f ? $" ({f.Value})" : "")}, then check it does not come back", p.Value, p.EventIds);

@@ -5,7 +5,8 @@ namespace Timeline.Detection.Chain;
 /// <summary>The one-paragraph story of a chain for a reader who is not an analyst.</summary>
 public static class RootCauseText
 {
-    public static string Write(AttackContext c, long? miningStart)
+    /// <summary>The paragraph; <paramref name="seenAtCollection"/> is true when the only evidence of mining is the live state (<paramref name="miningStart"/> is then the collection time).</summary>
+    public static string Write(AttackContext c, long? miningStart, bool seenAtCollection = false)
     {
         var parts = new List<string>();
         if (c.Entry is { } e)
@@ -35,7 +36,10 @@ public static class RootCauseText
         }).OfType<string>().Distinct().ToList();
         if (persistence.Count > 0) parts.Add($"They left {string.Join(" and ", persistence)} so they and the miner come back.");
         if (c.Returns.Count > 0) parts.Add($"They came back {c.Returns.Count} time(s), last from {c.Returns[^1].SourceIp} at {TimeWords.Of(c.Returns[^1].Ticks)}.");
-        if (miningStart is not null) parts.Add($"Mining started at {TimeWords.Of(miningStart)}.");
+        if (miningStart is not null)
+            parts.Add(seenAtCollection
+                ? $"A miner was still running when the evidence was collected ({TimeWords.Of(miningStart)}); when it started is not in the evidence."
+                : $"Mining started at {TimeWords.Of(miningStart)}.");
         if (c.Outbound.Count > 0) parts.Add($"From here they moved to {string.Join(", ", c.Outbound.Select(m => m.ToHost).Distinct())}.");
         return string.Join(" ", parts);
     }

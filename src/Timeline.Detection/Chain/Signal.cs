@@ -39,8 +39,11 @@ public sealed class Signal
     public bool Kept { get; internal set; }
     public long? LastTicks { get; set; }
 
-    /// <summary>True when the event carries its own time (not a file mtime, not order-only).</summary>
-    public bool Timed => Ticks is not null && (TimeQuality & (TimeQuality.FileMtime | TimeQuality.OrderOnly)) == 0;
+    /// <summary>
+    /// True when the event carries its own time (not a file mtime, not order-only, not a snapshot: a process
+    /// list says the miner ran at collection, not when it started, so it never starts an incident).
+    /// </summary>
+    public bool Timed => Ticks is not null && (TimeQuality & (TimeQuality.FileMtime | TimeQuality.OrderOnly | TimeQuality.Snapshot)) == 0;
 
     public static Signal From(EventRecord e, string text, AttackPhase phase, string kind, string summary, string why, double confidence, bool strong) => new()
     {

@@ -66,6 +66,10 @@ public static class ReportCases
             Lateral = [new LateralLink(entryEvent.Host, $"<svg/onload={Payload}>", $"ssh <script>{Payload}</script>", entryEvent.Id, timed[^1].Id, timed[^1].Ticks)],
             MiningStartTicks = timed[^1].Ticks,
             Confidence = 0.8,
+            // What a collector saw running: the command line and user are the attacker's to choose.
+            LiveState = new LiveState(timed[^1].Ticks, TimeQuality.Snapshot,
+                [new LiveProcess(4242, $"<img src=x onerror={Payload}>", $"/tmp/.x/kswapd0 --url <svg onload={Payload}> \u001b[31m\u202Eniam [red]x[/]", 398.5, $"named like <b>kswapd0</b> {Payload}", true, [entryEvent.Id])],
+                [new LiveConnection(4242, $"<svg/onload={Payload}>", "198.51.100.7:3333", $"port </script><script>{Payload}</script>", [entryEvent.Id])]),
         };
         var second = new AttackChain { Host = $"<svg/onload={Payload}>", Entry = new EntryPoint("lateral", "from web02", "key", 0.7, timed[^1].Id, timed[^1].Ticks), Confidence = 0.6 };
         store.Chains.Replace( [chain, second]);

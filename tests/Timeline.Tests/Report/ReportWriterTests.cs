@@ -102,6 +102,25 @@ public sealed partial class ReportWriterTests
     }
 
     [Fact]
+    public void HostileLiveStateIsShownAsEscapedText()
+    {
+        var html = ReportCases.Render(Hostile.Value, "html");
+        var start = html.IndexOf("Running at collection", StringComparison.Ordinal);
+        Assert.True(start > 0, "the live-state block is missing");
+        var block = html[start..html.IndexOf("</table>", start, StringComparison.Ordinal)];
+        Assert.Contains(">4242<", block);
+        Assert.Contains("398.5", block);
+        Assert.Contains("/tmp/.x/kswapd0 --url &lt;svg onload=window.__pwned=1&gt;", block);
+        Assert.Contains("&lt;img src=x onerror=window.__pwned=1&gt;", block);
+        Assert.Contains("198.51.100.7:3333", block);
+        Assert.Contains("named like &lt;b&gt;kswapd0&lt;/b&gt;", block);
+        Assert.DoesNotContain("<svg", block, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("<b>", block, StringComparison.Ordinal);
+        Assert.DoesNotContain("\u001b", block, StringComparison.Ordinal);
+        Assert.DoesNotContain("\u202E", block, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void HtmlEventDataIsValidJsonThatKeepsEvidenceAsText()
     {
         var html = ReportCases.Render(Hostile.Value, "html");

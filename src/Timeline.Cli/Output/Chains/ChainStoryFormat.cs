@@ -1,3 +1,4 @@
+using System.Globalization;
 using Spectre.Console;
 using Timeline.Core.Events;
 using Timeline.Core.Findings;
@@ -49,6 +50,18 @@ public sealed class ChainStoryFormat : IChainFormat
                 steps.AddRow(TimeWords.Of(s.Ticks), TimeQualityText.Words(s.TimeQuality), PhaseTable.Name(s.Phase), E(TerminalText.Cut(s.Summary, 140)), E(TerminalText.Cut($"{Path.GetFileName(s.Origin.File)}:{s.Origin.Position}", 40)));
             console.Write(steps);
 
+            if (c.LiveState is { } live)
+            {
+                console.MarkupLine($"[bold]Running at collection[/] ({TimeWords.Of(live.CollectedAtTicks)}, {TimeQualityText.Words(live.TimeQuality)}): {(live.Processes.Count == 0 ? "nothing suspicious" : $"{live.Processes.Count} suspicious process(es)")}");
+                if (live.Processes.Count > 0)
+                {
+                    var running = new Table().Border(TableBorder.Simple).AddColumns("PID", "user", "CPU %", "command", "remote", "why");
+                    foreach (var p in live.Processes)
+                        running.AddRow(p.Pid.ToString(CultureInfo.InvariantCulture), E(p.User ?? "?"), p.Cpu?.ToString("0.#", CultureInfo.InvariantCulture) ?? "?", E(TerminalText.Cut(p.Command, 80)),
+                            E(TerminalText.Cut(string.Join(", ", live.Connections.Where(x => x.Pid == p.Pid).Select(x => x.Remote).Distinct()), 60)), E(TerminalText.Cut(p.Why, 160)));
+                    console.Write(running);
+                }
+            }
             if (c.Indicators.Count > 0)
             {
                 var iocs = new Table().Border(TableBorder.Simple).AddColumns("IOC", "value", "role");

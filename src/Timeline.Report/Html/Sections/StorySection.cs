@@ -61,6 +61,7 @@ internal static class StorySection
         html.Close("dl");
         if (swimlane is not null) ChartsSection.WriteChart(html, swimlane);
         WriteSteps(html, c);
+        WriteLiveState(html, c);
         WriteResponse(html, c, index);
         WriteIndicators(html, c, index);
         WriteRunnersUp(html, c);
@@ -92,6 +93,33 @@ internal static class StorySection
             EvidenceLinks.Origin(html, s.EventId, s.Origin);
             if (s.RuleIds.Count > 0) html.Open("br").Open("span", "muted").Markup("rules: ").Text(string.Join(", ", s.RuleIds), 400).Close("span");
             html.Close("td");
+            html.Close("tr");
+        }
+        html.Markup("</tbody>").Close("table");
+    }
+
+    /// <summary>What the collector saw running: PID, user, CPU, command, remote and why (all evidence text, escaped).</summary>
+    private static void WriteLiveState(HtmlOutput html, AttackChain c)
+    {
+        if (c.LiveState is not { } live) return;
+        html.Open("h4").Markup("Running at collection").Close("h4");
+        html.Open("p", "muted").Markup("The collector captured the host's state at ").Text(ReportTime.Of(live.CollectedAtTicks)).Markup(" (")
+            .Text(TimeQualityText.Plain(live.TimeQuality)).Markup("): a process listed here was running then; when it started is not known from this.").Close("p");
+        if (live.Processes.Count == 0)
+        {
+            html.Open("p").Markup("Nothing suspicious was running.").Close("p");
+            return;
+        }
+        html.Open("table", "live-state").Markup("<thead><tr><th class=\"num\">PID</th><th>user</th><th class=\"num\">CPU %</th><th>command</th><th>remote</th><th>why</th></tr></thead><tbody>");
+        foreach (var p in live.Processes)
+        {
+            html.Open("tr");
+            html.Element("td", p.Pid.ToString(System.Globalization.CultureInfo.InvariantCulture), "num");
+            html.Element("td", p.User ?? "?");
+            html.Element("td", p.Cpu?.ToString("0.#", System.Globalization.CultureInfo.InvariantCulture) ?? "?", "num");
+            html.Open("td").Open("code").Text(p.Command, 1000).Close("code").Close("td");
+            html.Element("td", string.Join(", ", live.Connections.Where(x => x.Pid == p.Pid).Select(x => x.Remote).Distinct()), max: 500);
+            html.Element("td", p.Why, max: 1000);
             html.Close("tr");
         }
         html.Markup("</tbody>").Close("table");
