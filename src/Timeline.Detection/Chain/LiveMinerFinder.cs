@@ -62,7 +62,7 @@ public sealed class LiveMinerFinder(IndicatorCatalog indicators, EvidencePattern
         var hasArguments = command is not null && !bracketed && command.Trim().Contains(' ');
         var user = row?.User;
         var realKernelThread = kernelName && row is not null && user is null or "root" && row.Exe is null && !exeDeleted && !hasArguments
-            && (bracketed || row.NameOnly) && row.Ppid is null or 0 or KThreadd && connections.Count == 0;
+            && (bracketed || row.NameOnly) && row.Ppid is null or 0 or KThreadd && connections.Count == 0 && row.ParserSaysKernelThread is not false;
         if (realKernelThread) return null;
 
         var signs = new List<string>();
@@ -93,6 +93,7 @@ public sealed class LiveMinerFinder(IndicatorCatalog indicators, EvidencePattern
             if (user is not null and not "root") tells.Add($"runs as '{user}'");
             if (row?.Ppid is { } ppid && ppid is not 0 and not KThreadd) tells.Add($"its parent is PID {ppid}, not kthreadd");
             if (connections.Count > 0) tells.Add("has network connections");
+            if (row?.ParserSaysKernelThread is false) tells.Add("ps shows it with user memory or a parent other than kthreadd");
             masquerade = $"named like the kernel thread '{name}' but {string.Join(", ", tells.DefaultIfEmpty("not one"))}"
                 + (file is not null ? $" ('{file.Value}' is a known miner name: {file.Source})" : "");
             signs.Add(masquerade);

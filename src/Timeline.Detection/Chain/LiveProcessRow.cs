@@ -28,6 +28,13 @@ public sealed class LiveProcessRow(int pid, EventRecord first)
     public double? Cpu { get; private set; }
     /// <summary>True when the only name came from top (which prints <c>comm</c>, no brackets, for kernel threads too).</summary>
     public bool NameOnly => Command is null;
+
+    /// <summary>
+    /// The ps parser's verdict on a bracketed name (<see cref="FieldNames.KernelThread"/>): false when the row
+    /// has user memory (VSZ &gt; 0) or a parent other than kthreadd — a process that wiped its argv to look like
+    /// a kernel thread. Null when no row said.
+    /// </summary>
+    public bool? ParserSaysKernelThread { get; private set; }
     public IReadOnlyList<string> EventIds => _eventIds;
 
     /// <summary>Sets the executable from another source (lsof's program text) when no row gave it.</summary>
@@ -49,6 +56,7 @@ public sealed class LiveProcessRow(int pid, EventRecord first)
             else Name ??= f.Get(FieldNames.Process);
         }
         Exe ??= f.Get(FieldNames.Exe);
+        if (f.Get(FieldNames.KernelThread) is { } verdict) ParserSaysKernelThread = ParserSaysKernelThread is false ? false : verdict == "true";
         if (double.TryParse(f.Get(FieldNames.Cpu), NumberStyles.Float, CultureInfo.InvariantCulture, out var cpu) && double.IsFinite(cpu) && (Cpu is null || cpu > Cpu)) Cpu = cpu;
     }
 }

@@ -222,6 +222,29 @@ public sealed class LiveStateChainTests
     }
 
     [Fact]
+    public void ABracketedNameTheParserSawWithUserMemoryIsNotAKernelThread()
+    {
+        // A miner that rewrote argv to "[kswapd0]" and even reports kthreadd as parent (a forged PPID is not
+        // possible, but a reparented daemon of PID 2 is): the ps parser saw user memory (VSZ > 0) and said
+        // kernel_thread=false; that verdict alone tells it apart.
+        var ev = new ChainEvents();
+        var row = Ps(ev, "web01", 6200, "root", 97.0, "[kswapd0]", ppid: 2);
+        ev.Add(row.Host, row.Parser, row.Ticks, row.TimeQuality, row.Message + " ", (FieldNames.Event, LiveStateEvents.Process), (FieldNames.Pid, "6200"),
+            (FieldNames.KernelThread, "false"));
+        var chain = Assert.Single(Build(ev));
+        var p = Listed(chain, 6200);
+        Assert.True(p.Mining);
+        Assert.Contains("ps shows it with user memory or a parent other than kthreadd", p.Why);
+
+        var real = new ChainEvents();
+        Ps(real, "web01", 91, "root", 0.0, "[kswapd0]", ppid: 2);
+        real.Add("web01", ParserNames.LiveProcesses, Collected, TimeQuality.Snapshot, "root 91 0.0 0.0 0 0 ? S 09:13 0:00 [kswapd0] ", (FieldNames.Event, LiveStateEvents.Process), (FieldNames.Pid, "91"),
+            (FieldNames.KernelThread, "true"));
+        BruteForce(real);
+        Assert.Empty(Assert.Single(Build(real)).LiveState!.Processes);
+    }
+
+    [Fact]
     public void SnapshotTimesNeverMoveTheEntryOrTheMiningStart()
     {
         var ev = new ChainEvents();

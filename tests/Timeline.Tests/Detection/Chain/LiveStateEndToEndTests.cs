@@ -54,7 +54,7 @@ public sealed class LiveStateEndToEndTests
         foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories)) File.Copy(file, Path.Combine(to, Path.GetRelativePath(from, file)));
     }
 
-    [Fact(Skip = "needs the live/ps and live/ss parsers from feature/live-state (not on this branch); unskip after the merge")]
+    [Fact]
     public void AScenarioWithItsProcessListAndSocketsGivesTheSameChainPlusTheRunningMiner()
     {
         var folder = Path.Combine(RepoPaths.SampleLogs, "scenarios", Scenario);
