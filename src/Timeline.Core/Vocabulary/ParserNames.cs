@@ -28,4 +28,5 @@ public static class ParserNames
     public const string LiveLogins = "live/last";
     public const string LiveUnits = "live/systemctl";
     public const string LiveProc = "live/proc";
+    public const string LiveVelociraptor = "live/velociraptor";
 }
