@@ -36,6 +36,7 @@ public static class FuzzTargets
         ("live/systemctl", "/live_response/system/systemctl_list-units.txt"),
         ("live/proc", "/live_response/process/running_processes_full_paths.txt"),
         ("live/velociraptor", "/results/Linux.Sys.Pslist.json"),
+        ("live/proc-cmdline", "/live_response/process/proc/18884/cmdline.txt"),
     ];
 
     public static IReadOnlyList<FuzzTarget> All { get; } =
@@ -67,7 +68,7 @@ public static class FuzzTargets
                 var (parser, path) = PersistenceFiles[bytes[0] % PersistenceFiles.Length];
                 ParserInput.Parse(parser, path, bytes[1..]);
             }),
-        new("live", "live-state command outputs: ps, top, ss, netstat, lsof, last, systemctl, UAC /proc links, Velociraptor results; the first byte selects the parser",
+        new("live", "live-state command outputs: ps, top, ss, netstat, lsof, last, systemctl, UAC /proc links and cmdline.txt, Velociraptor results; the first byte selects the parser",
             root => LiveOutputs.SelectMany((file, selector) =>
                 SeedFiles.Under(root, SampleFolder(file.Parser)).Select(bytes => (byte[])[(byte)selector, .. bytes])),
             bytes =>

@@ -51,7 +51,7 @@ public sealed class FuzzRegressionTests
                 ("live/ss", "/live_response/network/ss_-tanp.txt"), ("live/netstat", "/live_response/network/netstat_-anp.txt"),
                 ("live/lsof", "/live_response/process/lsof_-nP.txt"), ("live/last", "/live_response/system/last_-F.txt"),
                 ("live/systemctl", "/live_response/system/systemctl_list-units.txt"), ("live/proc", "/live_response/process/running_processes_full_paths.txt"),
-                ("live/velociraptor", "/results/Linux.Sys.Pslist.json"),
+                ("live/velociraptor", "/results/Linux.Sys.Pslist.json"), ("live/proc-cmdline", "/live_response/process/proc/18884/cmdline.txt"),
             ];
             var (parser, path) = outputs[b[0] % outputs.Length];
             Parse(parser, path, b[1..]);

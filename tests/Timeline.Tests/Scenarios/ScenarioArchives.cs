@@ -13,7 +13,8 @@ namespace Timeline.Tests.Scenarios;
 /// <list type="bullet">
 /// <item><b>UAC</b> (github.com/tclahr/uac): <c>uac-&lt;host&gt;-linux-&lt;YYYYMMDDhhmmss&gt;.tar.gz</c> holding
 ///   <c>uac.log</c> (lines <c>YYYY-MM-DD hh:mm:ss ±hhmm LEVEL message</c>, lib/log_message.sh), the files under
-///   <c>[root]/</c>, and <c>live_response/process/ps_auxwww.txt</c> / <c>live_response/network/ss_-tanp.txt</c>.</item>
+///   <c>[root]/</c>, and <c>live_response/process/ps_auxwww.txt</c> / <c>live_response/network/ss_-tanp.txt</c> /
+///   <c>live_response/process/proc/&lt;pid&gt;/cmdline.txt</c>.</item>
 /// <item><b>CatScale</b> (WithSecureLabs/LinuxCatScale <c>Cat-Scale.sh</c> 1.3): <c>catscale_&lt;host&gt;-&lt;YYYYMMDD-HHMM&gt;.tar.gz</c>
 ///   made by <c>tar -czf ./catscale_….tar.gz ./catscale_out</c> (members <c>./catscale_out/…</c>); inside, each
 ///   collected tree is its own <c>tar -czvf … /path</c> (GNU tar strips the leading <c>/</c>):
@@ -88,6 +89,8 @@ public static partial class ScenarioArchives
         members.AddRange(files.Select(f => ("[root]/" + f.Path, f.Content)));
         members.Add(("live_response/process/ps_auxwww.txt", Encoding.UTF8.GetBytes(PsAux(miner))));
         members.Add(("live_response/network/ss_-tanp.txt", Encoding.UTF8.GetBytes(SsTanp(miner))));
+        // procfs_information.yaml: cat /proc/<pid>/cmdline, every argument ended by a NUL.
+        members.Add(($"live_response/process/proc/{MinerPid}/cmdline.txt", Encoding.UTF8.GetBytes(string.Concat(miner.Command.Split(' ').Select(a => a + "\0")))));
         var bytes = ArchiveBuilder.Gzip(Tar(members, memberTime));
         return new Built($"uac-{host}-linux-{collectedAt:yyyyMMddHHmmss}.tar.gz", bytes, collectedAt);
     }

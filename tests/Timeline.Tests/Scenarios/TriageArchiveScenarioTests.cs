@@ -119,8 +119,12 @@ public sealed class TriageArchiveScenarioTests
         using var read = CaseStores.OpenForRead(run.CasePath);
         var live = read.Events().Where(e => e.Parser.StartsWith("live/", StringComparison.Ordinal)).ToList();
 
-        var process = Assert.Single(live, e => e.Fields.Get(FieldNames.Event) == LiveStateEvents.Process && e.Fields.Get(FieldNames.Pid) == ScenarioArchives.MinerPid);
-        Assert.Equal(miner.Command, process.Fields.Get(FieldNames.Command));
+        // The process list's row (ps, ps axwwSo, Pslist) and, for UAC, the per-pid cmdline.txt: the same command line.
+        var rows = live.Where(e => e.Fields.Get(FieldNames.Event) == LiveStateEvents.Process && e.Fields.Get(FieldNames.Pid) == ScenarioArchives.MinerPid).ToList();
+        Assert.Equal(collector == "uac" ? [ParserNames.LiveProcCmdline, ParserNames.LiveProcesses] : [collector == "velociraptor" ? ParserNames.LiveVelociraptor : ParserNames.LiveProcesses],
+            rows.Select(e => e.Parser).Order(StringComparer.Ordinal).ToArray());
+        Assert.All(rows, e => Assert.Equal(miner.Command, e.Fields.Get(FieldNames.Command)));
+        var process = rows.First(e => e.Parser != ParserNames.LiveProcCmdline);
         Assert.Equal("root", process.Fields.Get(FieldNames.User));
 
         var connection = Assert.Single(live, e => e.Fields.Get(FieldNames.Event) == LiveStateEvents.Connection && e.Fields.Get(FieldNames.Pid) == ScenarioArchives.MinerPid);
@@ -128,7 +132,7 @@ public sealed class TriageArchiveScenarioTests
         Assert.Equal(miner.PoolPort, connection.Fields.Get(FieldNames.RemotePort));
         Assert.Equal(miner.ProcessName, connection.Fields.Get(FieldNames.Process));
 
-        foreach (var e in new[] { process, connection })
+        foreach (var e in rows.Append(connection))
         {
             Assert.Equal(Host, e.Host);
             Assert.Equal(built.CollectedAt.UtcTicks, e.Ticks);
