@@ -177,6 +177,7 @@ public sealed class TriageArchiveScenarioTests
             {
                 case JsonObject o:
                     if ((string?)(o["timeQuality"] as JsonValue) == "file-mtime") o.Remove("time");
+                    if (o.Remove("liveState")) removed++; // the chain's live-state block (feature/live-chain): only an archive has one
                     foreach (var (key, value) in o.ToList())
                     {
                         if (value is JsonArray a && key is "evidence" or "evidenceOrigins" or "eventIds" or "steps" or "events")
