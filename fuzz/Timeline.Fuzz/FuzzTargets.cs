@@ -35,6 +35,8 @@ public static class FuzzTargets
         ("live/last", "/live_response/system/last_-F.txt"),
         ("live/systemctl", "/live_response/system/systemctl_list-units.txt"),
         ("live/proc", "/live_response/process/running_processes_full_paths.txt"),
+        ("live/velociraptor", "/results/Linux.Sys.Pslist.json"),
+        ("live/proc-cmdline", "/live_response/process/proc/18884/cmdline.txt"),
     ];
 
     public static IReadOnlyList<FuzzTarget> All { get; } =
@@ -66,7 +68,7 @@ public static class FuzzTargets
                 var (parser, path) = PersistenceFiles[bytes[0] % PersistenceFiles.Length];
                 ParserInput.Parse(parser, path, bytes[1..]);
             }),
-        new("live", "live-state command outputs: ps, top, ss, netstat, lsof, last, systemctl, UAC /proc links; the first byte selects the parser",
+        new("live", "live-state command outputs: ps, top, ss, netstat, lsof, last, systemctl, UAC /proc links and cmdline.txt, Velociraptor results; the first byte selects the parser",
             root => LiveOutputs.SelectMany((file, selector) =>
                 SeedFiles.Under(root, SampleFolder(file.Parser)).Select(bytes => (byte[])[(byte)selector, .. bytes])),
             bytes =>
@@ -75,6 +77,9 @@ public static class FuzzTargets
                 var (parser, path) = LiveOutputs[bytes[0] % LiveOutputs.Length];
                 ParserInput.Parse(parser, path, bytes[1..]);
             }),
+        new("archive", "archive reader: tar, tar.gz/xz/zst, zip, nested archives, collector layouts (survey and read passes, member spooling), bounded",
+            ArchiveInput.Seeds,
+            ArchiveInput.Read),
         new("sigma", "Sigma rule loader: YAML documents, detections, modifiers, conditions, correlations",
             root => SeedFiles.Under(root, "sigma/rules", "sample-logs/hostile/damaged/rules"),
             // LoadText turns every problem with a rule into a RuleLoadError; it has no documented exception.

@@ -20,5 +20,9 @@ public sealed record IngestOptions
     public Action<IngestProgress>? Progress { get; init; }
 }
 
-/// <summary>Running totals for a progress display.</summary>
-public sealed record IngestProgress(int FileIndex, int FileCount, string File, long LinesInFile, long Events, long Warnings, TimeSpan Elapsed);
+/// <summary>
+/// Running totals for a progress display. Inside an archive, <see cref="FileIndex"/>/<see cref="FileCount"/>
+/// count the archive's members, <see cref="File"/> is the member's display path and <see cref="Archive"/>
+/// says how much of the archive file has been read.
+/// </summary>
+public sealed record IngestProgress(int FileIndex, int FileCount, string File, long LinesInFile, long Events, long Warnings, TimeSpan Elapsed, ArchiveReadProgress? Archive = null);

@@ -153,7 +153,8 @@ public sealed class IngestPipeline
     }
 
     /// <summary>What an evidence file's place says beyond its bytes: host, zone, collection time, archive.</summary>
-    internal sealed record MemberContext(string DefaultHost, string HostNote, TimeZoneInfo? Zone, DateTimeOffset? CollectedAt, string? ArchiveSha256, string? HostPath);
+    /// <summary>Where a file to parse comes from: its host and note, zone, collection time, archive and server path, and (for an archive member) how far the archive has been read, for progress.</summary>
+    internal sealed record MemberContext(string DefaultHost, string HostNote, TimeZoneInfo? Zone, DateTimeOffset? CollectedAt, string? ArchiveSha256, string? HostPath, Func<ArchiveReadProgress>? Archive = null);
 
     internal FileOutcome Parse(ICaseStore store, Detected d, MemberContext where, int index, int count, Stopwatch clock, out Dictionary<string, long> fileHosts)
     {
@@ -181,7 +182,7 @@ public sealed class IngestPipeline
                 lastPosition = e.Origin.Position;
                 if (bound is { } b && e.Ticks > b && afterCollection++ == 0) firstAfter = e.Origin.Position;
                 if (d.Parser.NamesHost) fileHosts[e.Host] = fileHosts.GetValueOrDefault(e.Host) + 1;
-                if ((events & 0x3FFF) == 0) _options.Progress?.Invoke(new IngestProgress(index + 1, count, d.Item.Path, lastPosition, events, context.WarningCount, clock.Elapsed));
+                if ((events & 0x3FFF) == 0) _options.Progress?.Invoke(new IngestProgress(index + 1, count, d.Item.Path, lastPosition, events, context.WarningCount, clock.Elapsed, where.Archive?.Invoke()));
             }
         }
         catch (Exception ex) when (ex is not OperationCanceledException and not CaseWriteException)
@@ -193,7 +194,7 @@ public sealed class IngestPipeline
         if (where.ArchiveSha256 is null && FileSnapshot.Take(d.Item.Path).ChangeSince(d.Before) is { } change)
             context.Warn(0, $"the file changed while it was read ({change}); only the first {d.Before.Length:N0} bytes, which the recorded SHA-256 covers, were read");
         var final = ingest.Complete(hostNote);
-        _options.Progress?.Invoke(new IngestProgress(index + 1, count, d.Item.Path, lastPosition, events, context.WarningCount, clock.Elapsed));
+        _options.Progress?.Invoke(new IngestProgress(index + 1, count, d.Item.Path, lastPosition, events, context.WarningCount, clock.Elapsed, where.Archive?.Invoke()));
         return new FileOutcome(d.Item.Path, d.Sha256, FileStatus.Ingested, final.Parser, final.Events, final.Warnings, d.Parser.Name);
     }
 

@@ -34,4 +34,6 @@ public static class ParserNames
     public const string LiveLogins = "live/last";
     public const string LiveUnits = "live/systemctl";
     public const string LiveProc = "live/proc";
+    public const string LiveVelociraptor = "live/velociraptor";
+    public const string LiveProcCmdline = "live/proc-cmdline";
 }

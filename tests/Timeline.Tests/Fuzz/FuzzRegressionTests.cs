@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 using Timeline.Core.Ingest;
+using Timeline.Core.Ingest.Archives;
 using Timeline.Detection.Sigma;
 using Timeline.Parsers;
 using Timeline.Query.Syntax;
@@ -50,10 +51,12 @@ public sealed class FuzzRegressionTests
                 ("live/ss", "/live_response/network/ss_-tanp.txt"), ("live/netstat", "/live_response/network/netstat_-anp.txt"),
                 ("live/lsof", "/live_response/process/lsof_-nP.txt"), ("live/last", "/live_response/system/last_-F.txt"),
                 ("live/systemctl", "/live_response/system/systemctl_list-units.txt"), ("live/proc", "/live_response/process/running_processes_full_paths.txt"),
+                ("live/velociraptor", "/results/Linux.Sys.Pslist.json"), ("live/proc-cmdline", "/live_response/process/proc/18884/cmdline.txt"),
             ];
             var (parser, path) = outputs[b[0] % outputs.Length];
             Parse(parser, path, b[1..]);
         },
+        ["archive"] = ReadArchive,
         ["sigma"] = b => RuleLoader.LoadText(Encoding.UTF8.GetString(b), "fuzz.yml"),
         ["query"] = b =>
         {
@@ -100,6 +103,23 @@ public sealed class FuzzRegressionTests
         var names = System.Text.RegularExpressions.Regex.Matches(harness, @"new\(""(?<name>[a-z-]+)"",").Select(m => m.Groups["name"].Value).ToList();
         Assert.NotEmpty(names);
         Assert.Equal(names.Order(StringComparer.Ordinal), Targets.Keys.Order(StringComparer.Ordinal));
+    }
+
+    /// <summary>The archive harness (fuzz/Timeline.Fuzz/ArchiveInput.cs): the walk ingest runs, without a case or parsers, under the harness's bounds.</summary>
+    private static void ReadArchive(byte[] bytes)
+    {
+        var limits = new ArchiveLimits { MaxTotalBytes = 64L * 1024 * 1024, RatioAfterBytes = 1024 * 1024, MaxMembers = 10_000, SpoolMemoryBytes = 1024 * 1024 };
+        var format = ArchiveSignature.Of(() => new MemoryStream(bytes, writable: false));
+        if (format == ArchiveFormat.None) return;
+        using var temp = new PrivateTempFolder();
+        var problems = new ArchiveProblems(limits.ListedProblems);
+        var walk = new ArchiveWalk(limits, temp, _ => false, member =>
+        {
+            using var content = member.Source.OpenContent();
+            content.CopyTo(Stream.Null);
+        }, nested => GC.KeepAlive(nested), CancellationToken.None);
+        GC.KeepAlive(walk.Run("/fuzz/input", "input", () => new MemoryStream(bytes, writable: false), format, new string('0', 64), problems));
+        GC.KeepAlive(problems.All().Count());
     }
 
     private static void Parse(string parserName, string path, byte[] bytes)

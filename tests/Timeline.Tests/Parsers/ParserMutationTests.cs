@@ -68,9 +68,10 @@ public sealed class ParserMutationTests
     /// <summary>A seed from the parser's name that does not change between runs (string.GetHashCode does).</summary>
     private static int StableSeed(string text) => text.Aggregate(17, (h, c) => unchecked((h * 31) + c));
 
+    // The sidecars of ParserGoldenTests are not samples; a sample may itself be JSON (journalctl -o json, Velociraptor results).
     private static bool IsSample(string path) =>
-        !path.EndsWith(".jsonl", StringComparison.Ordinal) && !path.EndsWith(".json", StringComparison.Ordinal)
-        && !path.EndsWith(".md", StringComparison.Ordinal);
+        !path.EndsWith(".jsonl", StringComparison.Ordinal) && !path.EndsWith(".context.json", StringComparison.Ordinal)
+        && !path.EndsWith(".md", StringComparison.Ordinal) && !path.EndsWith("expected-chain.json", StringComparison.Ordinal);
 
     private static byte[] Head(byte[] bytes) => bytes.Length <= SeedBytes ? bytes : bytes[..SeedBytes];
 

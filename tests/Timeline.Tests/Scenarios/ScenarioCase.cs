@@ -40,11 +40,21 @@ public sealed class ScenarioCase
     {
         var folder = Path.GetFullPath(Path.Combine(ScenarioRoot, name));
         var inputs = Expected(name)["inputs"]!.AsArray().Select(i => (string)i!).ToList();
+        return Run(inputs.Select(i => Path.GetFullPath(Path.Combine(folder, i))).ToList(), withRules, folder, _ => []);
+    }
+
+    /// <summary>
+    /// Runs the pipeline on <paramref name="paths"/> (folders, files or archives). Evidence paths in the
+    /// contract are made relative to <paramref name="folder"/>; <paramref name="renames"/> gives further
+    /// (from, to) replacements read from the case, longest first (archive display paths → host paths).
+    /// </summary>
+    public static ScenarioCase Run(IReadOnlyList<string> paths, bool withRules, string folder, Func<ICaseStore, IEnumerable<(string From, string To)>> renames)
+    {
         var casePath = Path.Combine(Some.TempDir(), "case.db");
         var matches = 0;
         using (var store = CaseStores.OpenForWrite(casePath))
         {
-            IngestStep.Run(store, inputs.Select(i => Path.GetFullPath(Path.Combine(folder, i))).ToList(), new IngestOptions());
+            IngestStep.Run(store, paths, new IngestOptions());
             if (withRules)
             {
                 var hunt = HuntStep.Run(store, BundledHunt);
@@ -57,15 +67,18 @@ public sealed class ScenarioCase
         var chains = reader.Chains.Load();
         var json = ChainContract.Of(reader, chains);
         var contract = JsonNode.Parse(json)!.AsObject();
-        Relativize(contract, folder);
-        return new ScenarioCase { Folder = folder, Chains = chains, RuleMatches = matches, Contract = contract };
+        Relativize(contract, folder, renames(reader).OrderByDescending(r => r.From.Length).ToList());
+        return new ScenarioCase { Folder = folder, Chains = chains, RuleMatches = matches, Contract = contract, CasePath = casePath };
     }
+
+    /// <summary>The case the run wrote (read it with <see cref="CaseStores.OpenForRead"/>).</summary>
+    public string CasePath { get; init; } = "";
 
     /// <summary>The bundled rule pack with its mappings; the scenarios are meant to run with it.</summary>
     private static readonly HuntRequest BundledHunt = new() { RuleDirs = [Path.Combine(RepoPaths.Sigma, "rules")], Mappings = Path.Combine(RepoPaths.Sigma, "mappings") };
 
     /// <summary>Evidence paths in every string of the contract (origins, cron paths, response targets) relative to the scenario folder.</summary>
-    private static void Relativize(JsonNode? node, string folder)
+    private static void Relativize(JsonNode? node, string folder, IReadOnlyList<(string From, string To)> renames)
     {
         var prefix = folder.TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar;
         switch (node)
@@ -74,18 +87,22 @@ public sealed class ScenarioCase
                 foreach (var key in o.Select(p => p.Key).ToList())
                 {
                     if (o[key] is JsonValue v && v.TryGetValue<string>(out var s)) o[key] = Fix(s);
-                    else Relativize(o[key], folder);
+                    else Relativize(o[key], folder, renames);
                 }
                 break;
             case JsonArray a:
                 for (var i = 0; i < a.Count; i++)
                 {
                     if (a[i] is JsonValue v && v.TryGetValue<string>(out var s)) a[i] = Fix(s);
-                    else Relativize(a[i], folder);
+                    else Relativize(a[i], folder, renames);
                 }
                 break;
         }
 
-        string Fix(string s) => s.Replace(prefix, "", StringComparison.Ordinal).Replace('\\', '/');
+        string Fix(string s)
+        {
+            foreach (var (from, to) in renames) s = s.Replace(from, to, StringComparison.Ordinal);
+            return s.Replace(prefix, "", StringComparison.Ordinal).Replace('\\', '/');
+        }
     }
 }

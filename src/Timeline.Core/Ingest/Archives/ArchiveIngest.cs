@@ -20,6 +20,7 @@ internal sealed class ArchiveIngest(IngestPipeline pipeline, ICaseStore store, L
     private int _listed;
     private readonly Dictionary<FileStatus, long> _unlisted = [];
     private long _events;
+    private Func<ArchiveReadProgress>? _archiveProgress;
 
     public void Run(string path, ArchiveFormat format)
     {
@@ -49,6 +50,7 @@ internal sealed class ArchiveIngest(IngestPipeline pipeline, ICaseStore store, L
         {
             Surveyed = n => _total += n,
         };
+        _archiveProgress = () => new ArchiveReadProgress(path, walk.OuterBytesRead, before.Length);
         var collection = walk.Run(path, Path.GetFileName(path), () => EvidenceOpener.OpenRaw(path), format, sha, problems);
         if (FileSnapshot.Take(path).ChangeSince(before) is { } change)
             problems.Add("changed", 0, $"the archive changed while it was read ({change}): its members may not match the recorded SHA-256");
@@ -77,6 +79,8 @@ internal sealed class ArchiveIngest(IngestPipeline pipeline, ICaseStore store, L
 
     private void Add(FileOutcome outcome)
     {
+        // Every member outcome moves the count, also members that are not parsed (already in the case, metadata, unrecognised, nested archives).
+        _options.Progress?.Invoke(new IngestProgress(_index, Math.Max(_total, _index), outcome.Path, 0, outcome.Events, outcome.Warnings, clock.Elapsed, _archiveProgress?.Invoke()));
         if (_listed < ListedOutcomes)
         {
             _listed++;
@@ -121,7 +125,7 @@ internal sealed class ArchiveIngest(IngestPipeline pipeline, ICaseStore store, L
             : (c.Host, $"host from {c.HostSource}");
         try
         {
-            var outcome = pipeline.Parse(store, d, new IngestPipeline.MemberContext(host, note2, c.TimeZone, c.CollectedAt, m.ArchiveSha256, m.HostPath), _index - 1, Math.Max(_total, _index), clock, out _);
+            var outcome = pipeline.Parse(store, d, new IngestPipeline.MemberContext(host, note2, c.TimeZone, c.CollectedAt, m.ArchiveSha256, m.HostPath, _archiveProgress), _index - 1, Math.Max(_total, _index), clock, out _);
             _events += outcome.Events;
             Add(outcome);
         }

@@ -27,6 +27,11 @@ public sealed class ArchiveWalk(
     /// <summary>Members read so far in this walk (nested included).</summary>
     public int Members => _members;
 
+    private CountingStream? _outer;
+
+    /// <summary>Compressed bytes of the outer archive read so far by the read pass (for progress; 0 before it starts).</summary>
+    public long OuterBytesRead => _outer?.BytesRead ?? 0;
+
     /// <summary>Called once per archive (outer and nested) with the member count the survey found, for progress.</summary>
     public Action<int>? Surveyed { get; init; }
 
@@ -42,6 +47,7 @@ public sealed class ArchiveWalk(
         long ordinal = 0;
         var current = "";
         using var raw = new CountingStream(openRaw(), cancellation);
+        if (depth == 0) _outer = raw;
         var budget = new DecompressionBudget(limits, () => raw.BytesRead);
         try
         {
@@ -148,8 +154,11 @@ public sealed class ArchiveWalk(
         return collection;
     }
 
-    /// <summary>What a damaged or hostile stream throws from the decompressors and TarReader/ZipArchive (never a bug to hide: these are the documented failures on bad input).</summary>
+    /// <summary>
+    /// What a damaged or hostile stream throws from the decompressors and TarReader/ZipArchive (never a bug to hide: these are the documented failures on bad input).
+    /// OverflowException: TarReader reading a GNU base-256 header number (size, mtime, uid) wider than 64 bits (found by the archive fuzz target).
+    /// </summary>
     public static bool IsDamage(Exception ex) =>
-        ex is InvalidDataException or EndOfStreamException or FormatException or ArgumentException or InvalidOperationException or IndexOutOfRangeException or NotSupportedException
+        ex is InvalidDataException or EndOfStreamException or FormatException or ArgumentException or InvalidOperationException or IndexOutOfRangeException or NotSupportedException or OverflowException
         || (ex is IOException and not FileNotFoundException and not Store.CaseWriteException);
 }

@@ -114,6 +114,35 @@ public sealed class HostileArchiveTests
         Assert.Contains(read.Warnings(), w => w.Message.Contains("damaged at compressed offset", StringComparison.Ordinal) && w.Message.Contains("noise.bin", StringComparison.Ordinal));
     }
 
+    /// <summary>
+    /// Found by the archive fuzz target: a header number in GNU base-256 form (first byte 0x80) too large for
+    /// 64 bits makes TarReader throw OverflowException. It is damage like any other bad header: warned with
+    /// the offset, the members before it kept — not an exception out of the ingest.
+    /// </summary>
+    [Fact]
+    public void AHeaderNumberTooLargeForSixtyFourBitsIsDamageNotACrash()
+    {
+        var ms = new MemoryStream();
+        using (var tar = new TarWriter(ms, TarEntryFormat.Ustar, leaveOpen: true))
+        {
+            tar.WriteEntry(new UstarTarEntry(TarEntryType.RegularFile, "var/log/auth.log") { DataStream = new MemoryStream(Encoding.UTF8.GetBytes(Line)) });
+            tar.WriteEntry(new UstarTarEntry(TarEntryType.RegularFile, "var/log/late.log") { DataStream = new MemoryStream(Encoding.UTF8.GetBytes(Line)) });
+        }
+        var bytes = ms.ToArray();
+        const int second = 1024; // header 512 + one data block of the first member
+        bytes[second + 124] = 0x80; // size field (124..135), base-256: 88 bits of ones
+        for (var i = second + 125; i < second + 136; i++) bytes[i] = 0xFF;
+        for (var i = second + 148; i < second + 156; i++) bytes[i] = (byte)' ';
+        var sum = 0;
+        for (var i = second; i < second + 512; i++) sum += bytes[i];
+        Encoding.ASCII.GetBytes(Convert.ToString(sum, 8).PadLeft(6, '0') + "\0 ").CopyTo(bytes, second + 148);
+
+        var (_, casePath, _) = IngestArchive("overflow.tar", bytes);
+        using var read = CaseStores.OpenForRead(casePath);
+        Assert.Contains(read.Files(), f => f.Path.EndsWith("!/var/log/auth.log", StringComparison.Ordinal));
+        Assert.Contains(read.Warnings(), w => w.Message.Contains("damaged at compressed offset", StringComparison.Ordinal) && w.Message.Contains("OverflowException", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void APasswordProtectedZipGetsAClearWarning()
     {
