@@ -36,4 +36,13 @@ public static class ParserNames
     public const string LiveProc = "live/proc";
     public const string LiveVelociraptor = "live/velociraptor";
     public const string LiveProcCmdline = "live/proc-cmdline";
+
+    /// <summary>
+    /// Every live-state parser: the chain reads their rows as state at collection. A convention test fails
+    /// when a catalogued <c>live/*</c> parser is missing here.
+    /// </summary>
+    public static readonly IReadOnlySet<string> LiveState = new HashSet<string>(StringComparer.Ordinal)
+    {
+        LiveProcesses, LiveTop, LiveSockets, LiveNetstat, LiveOpenFiles, LiveLogins, LiveUnits, LiveProc, LiveVelociraptor, LiveProcCmdline,
+    };
 }

@@ -13,12 +13,6 @@ namespace Timeline.Detection.Chain;
 /// </summary>
 public sealed class LiveStateAnalytic(IndicatorCatalog indicators, EvidencePatterns patterns, IReadOnlyList<string> miningTechniques) : IEventAnalytic
 {
-    private static readonly HashSet<string> Parsers = new(StringComparer.Ordinal)
-    {
-        ParserNames.LiveProcesses, ParserNames.LiveTop, ParserNames.LiveSockets, ParserNames.LiveNetstat,
-        ParserNames.LiveOpenFiles, ParserNames.LiveLogins, ParserNames.LiveUnits, ParserNames.LiveProc,
-    };
-
     /// <summary>A <c>last</c> row and an sshd logon of the same user and address this close are one logon (last prints minutes without -F).</summary>
     private static readonly long SameLogon = TimeSpan.TicksPerMinute * 2;
 
@@ -29,7 +23,7 @@ public sealed class LiveStateAnalytic(IndicatorCatalog indicators, EvidencePatte
     /// </summary>
     private const string DeletedProblem = "deleted";
 
-    public bool Handles(string parser) => Parsers.Contains(parser);
+    public bool Handles(string parser) => ParserNames.LiveState.Contains(parser);
 
     private bool Deleted(FieldSet f, string path) => f.Get(FieldNames.Problem) == DeletedProblem || patterns.Matches("deleted-executable", path);
 

@@ -36,6 +36,15 @@ public sealed partial class VocabularyConventionTests
         Assert.Equal(phase, PhaseTable.Parse(row.Name));
     }
 
+    /// <summary>The chain reads live state from the parsers listed in <see cref="ParserNames.LiveState"/>: a new live/* parser left out would be evidence the chain never sees.</summary>
+    [Fact]
+    public void EveryLiveStateParserIsKnownToTheChain()
+    {
+        var live = Timeline.Parsers.ParserCatalog.Default.All.Select(p => p.Name).Where(n => n.StartsWith("live/", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(live);
+        Assert.Equal(live.Order(StringComparer.Ordinal), ParserNames.LiveState.Order(StringComparer.Ordinal));
+    }
+
     [Fact]
     public void PhaseNamesAndColoursAreDistinct()
     {

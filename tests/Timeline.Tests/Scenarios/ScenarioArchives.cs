@@ -72,7 +72,8 @@ public static partial class ScenarioArchives
     }
 
     // An absolute executable, then arguments up to a redirection or a closing parenthesis (cron's "CMD (…)"), one of them a stratum URL.
-    [GeneratedRegex(@"(?<cmd>(?<exe>/[^\s()>]+)\s[^()>]*?stratum\+tcp://(?<pool>[^\s:/]+):(?<port>[0-9]+)[^()>]*)", RegexOptions.CultureInvariant)]
+    // Shell separators and quotes end a command too (history: `(crontab -l 2>/dev/null; echo "* * * * * /tmp/…"`).
+    [GeneratedRegex(@"(?<cmd>(?<exe>/[^\s()>;|&""']+)\s[^()>;|&""']*?stratum\+tcp://(?<pool>[^\s:/]+):(?<port>[0-9]+)[^()>;|&""']*)", RegexOptions.CultureInvariant)]
     private static partial Regex StratumCommand();
 
     public static Built Uac(string host, IReadOnlyList<(string Path, byte[] Content)> files, Miner miner, DateTimeOffset collectedAt, DateTimeOffset memberTime)
