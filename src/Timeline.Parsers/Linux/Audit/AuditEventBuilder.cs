@@ -27,7 +27,7 @@ public static class AuditEventBuilder
         var first = records[0];
         var fields = new Dictionary<string, string>(64, StringComparer.Ordinal);
         var argv = new ExecveArguments();
-        string? syscallType = null, mainType = null, kind = null;
+        string? syscallType = null, mainType = null, kind = null, kindType = null;
         var types = new StringBuilder();
         var pathItems = 0;
         var skippedPaths = 0;
@@ -41,7 +41,7 @@ public static class AuditEventBuilder
             if (typeCount++ < 64) types.Append(types.Length > 0 ? " " : "").Append(record.Type);
             mainType ??= record.Type;
             var recordKind = AuditRecordKinds.Of(record.Type);
-            if (recordKind is not (AuditEvents.Syscall or AuditEvents.Exec or AuditEvents.Other)) kind ??= recordKind;
+            if (kind is null && recordKind is not (AuditEvents.Syscall or AuditEvents.Exec or AuditEvents.Other)) { kind = recordKind; kindType = record.Type; }
             switch (record.Type)
             {
                 case "SYSCALL":
@@ -68,7 +68,8 @@ public static class AuditEventBuilder
                     break;
             }
         }
-        if (syscallType is not null) mainType = syscallType;
+        // The main type: the record that names the event (LOGIN beside its SYSCALL), else the SYSCALL, else the first.
+        mainType = kindType ?? syscallType ?? mainType;
         fields.TryAdd(AuditFieldNames.Type, mainType ?? first.Type);
         fields.TryAdd(AuditFieldNames.Records, types.ToString());
         fields.TryAdd(AuditFieldNames.Serial, first.Serial.ToString(CultureInfo.InvariantCulture));

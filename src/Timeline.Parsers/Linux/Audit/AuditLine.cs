@@ -146,11 +146,32 @@ public static class AuditLine
             {
                 var valueStart = pos;
                 while (pos < s.Length && s[pos] != ' ' && s[pos] != EnrichedSeparator && !(inner && s[pos] == '\'')) pos++;
+                // A bare value never holds a double quote (one forces hex). One here means the 0x1D before
+                // the enriched part was lost in a copy ("res=1AUID=\"bui\""): the value ends where the
+                // uppercase name starts, and scanning resumes there.
+                var glued = GluedEnrichedName(s, valueStart, pos);
+                if (glued > valueStart)
+                {
+                    into.Add(new AuditField(key, s[valueStart..glued], false, isEnriched, inner));
+                    pos = glued;
+                    enriched = true;
+                    continue;
+                }
                 into.Add(new AuditField(key, s[valueStart..pos], false, isEnriched, inner));
             }
         }
         end = s.Length;
         return inner ? problem ?? "the msg='…' of a user-space record is cut short (no closing quote)" : problem;
+    }
+
+    private static int GluedEnrichedName(string s, int start, int end)
+    {
+        var quote = s.IndexOf("=\"", start, end - start, StringComparison.Ordinal);
+        if (quote < 0) return -1;
+        var name = quote;
+        while (name > start && (char.IsAsciiLetterUpper(s[name - 1]) || char.IsAsciiDigit(s[name - 1]) || s[name - 1] is '_' or '-')) name--;
+        while (name < quote && !char.IsAsciiLetterUpper(s[name])) name++;
+        return name < quote ? name : -1;
     }
 
     private static bool IsUpperName(string key)
