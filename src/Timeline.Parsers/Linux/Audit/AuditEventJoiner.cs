@@ -22,12 +22,18 @@ public sealed class AuditEventJoiner
         public long Chars { get; set; }
         /// <summary>Why the event was closed before it was known complete, or null.</summary>
         public string? ClosedEarly { get; set; }
+        /// <summary>Set when this event's key belongs to an event already closed: its records came too late to join it.</summary>
+        public bool Late { get; set; }
     }
 
     private readonly Dictionary<AuditEventKey, OpenEvent> _open = [];
     // Line of each appended record, oldest first; entries for a record that was not an event's last are stale.
     private readonly Queue<(AuditEventKey Key, long Line)> _recent = new();
     private long _openChars;
+    // Keys of recently closed events (the last RecentlyClosed), to tell a late record from a new event.
+    private const int RecentlyClosed = 4096;
+    private readonly HashSet<AuditEventKey> _closedKeys = [];
+    private readonly Queue<AuditEventKey> _closedOrder = new();
 
     public int OpenCount => _open.Count;
 
@@ -43,7 +49,7 @@ public sealed class AuditEventJoiner
         }
         if (!_open.TryGetValue(record.Key, out var open))
         {
-            open = new OpenEvent(record.Key, record.Line);
+            open = new OpenEvent(record.Key, record.Line) { Late = _closedKeys.Contains(record.Key) };
             _open[record.Key] = open;
         }
         if (record.Type == "EOE")
@@ -84,6 +90,11 @@ public sealed class AuditEventJoiner
     {
         _open.Remove(open.Key);
         _openChars -= open.Chars;
+        if (_closedKeys.Add(open.Key))
+        {
+            _closedOrder.Enqueue(open.Key);
+            if (_closedOrder.Count > RecentlyClosed) _closedKeys.Remove(_closedOrder.Dequeue());
+        }
         return open;
     }
 }

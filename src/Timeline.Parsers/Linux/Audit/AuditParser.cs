@@ -60,6 +60,7 @@ public sealed class AuditParser : ILogParser
         problems.Clear();
         var record = AuditEventBuilder.Build(open.Records, context, problems);
         if (open.ClosedEarly is not null) problems.Insert(0, open.ClosedEarly);
+        if (open.Late) problems.Insert(0, "records of an event already closed (more than the joining distance later, or past its EOE); read as a separate event");
         foreach (var problem in problems)
             context.Warn(open.FirstLine, $"audit event {open.Key.Serial}: {problem}", open.Records[0].Text);
         return record;

@@ -110,6 +110,18 @@ public sealed class AuditParserTests
         Assert.Equal(10_000, closed + joiner.Finish().Count());
     }
 
+    [Fact]
+    public void ARecordArrivingAfterItsEventClosedIsASeparateEventWithAWarning()
+    {
+        var lines = new List<string> { Syscall(1) };
+        for (var i = 2; i < Bounds.AuditGroupLines + 10; i++) lines.Add(Syscall(i));
+        lines.Add("type=EXECVE msg=audit(1709349302.481:1): argc=1 a0=\"late\"");
+        var outcome = ParserHarness.ParseText(Parser, string.Join("\n", lines) + "\n");
+        Assert.Equal(lines.Count, outcome.Events.Count);
+        var late = Assert.Single(outcome.Warnings, w => w.Message.Contains("already closed"));
+        Assert.Equal(lines.Count, late.Origin.Position);
+    }
+
     [Theory]
     [InlineData("c000003e", 59, "x86_64", "execve")]
     [InlineData("c00000b7", 221, "aarch64", "execve")]
