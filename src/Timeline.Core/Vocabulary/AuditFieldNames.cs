@@ -46,6 +46,9 @@ public static class AuditFieldNames
     /// <summary>The user-space operation (<c>op=</c>: <c>PAM:authentication</c>, <c>add-user</c>, …).</summary>
     public const string Operation = "op";
 
+    /// <summary>The Unix socket path of a SOCKADDR record (an IP address goes to <c>dst_ip</c>/<c>dst_port</c>).</summary>
+    public const string SocketPath = "socket_path";
+
     /// <summary>Prefix of the SYSCALL record's raw register arguments (<c>syscall.a0</c>…): <c>a0</c>… are the EXECVE argv.</summary>
     public const string SyscallArgumentPrefix = "syscall.";
     /// <summary>Prefix of PATH record fields by item: <c>path0.name</c>, <c>path1.nametype</c>, …</summary>

@@ -59,6 +59,17 @@ public static class AuditEventBuilder
                     foreach (var f in record.Fields)
                         if (f.Name != "item" && !AuditValue.IsAbsent(f.Value)) fields.TryAdd(prefix + f.Name, AuditValue.Text(f));
                     break;
+                case "SOCKADDR":
+                    foreach (var f in record.Fields)
+                    {
+                        AddPlain(f, fields);
+                        if (f.Name != "saddr" || f.Quoted) continue;
+                        var (ip, port, unixPath) = SocketAddress.Read(f.Value);
+                        if (ip is not null) fields.TryAdd(FieldNames.DstIp, ip);
+                        if (port is not null) fields.TryAdd(FieldNames.DstPort, port);
+                        if (unixPath is not null) fields.TryAdd(AuditFieldNames.SocketPath, unixPath);
+                    }
+                    break;
                 case "PROCTITLE":
                     foreach (var f in record.Fields)
                         if (f.Name == "proctitle") fields.TryAdd(AuditFieldNames.Proctitle, AuditValue.Proctitle(f));

@@ -110,6 +110,20 @@ public sealed class AuditParserTests
         Assert.Equal(10_000, closed + joiner.Finish().Count());
     }
 
+    [Theory]
+    [InlineData("02000D05CB00710900000000000000000", null, null)] // odd length: not hex bytes
+    [InlineData("02000D05CB007109", "203.0.113.9", "3333")]
+    [InlineData("0A000D050000000020010DB8000000000000000000000009", "2001:db8::9", "3333")]
+    public void AConnectsSocketAddressGivesTheDestination(string saddr, string? ip, string? port)
+    {
+        var text = Syscall(6, number: 42) + $"\ntype=SOCKADDR msg=audit(1709349302.481:6): saddr={saddr}\n";
+        var e = Assert.Single(ParserHarness.ParseText(Parser, text).Events);
+        Assert.Equal("connect", e.Fields.Get("syscall"));
+        Assert.Equal(ip, e.Fields.Get("dst_ip"));
+        Assert.Equal(port, e.Fields.Get("dst_port"));
+        Assert.Equal(saddr, e.Fields.Get("saddr"));
+    }
+
     [Fact]
     public void ARecordArrivingAfterItsEventClosedIsASeparateEventWithAWarning()
     {
