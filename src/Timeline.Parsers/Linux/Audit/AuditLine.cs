@@ -100,6 +100,7 @@ public static class AuditLine
     private static string? Scan(string s, int pos, List<AuditField> into, bool inner, bool enriched, out int end)
     {
         string? problem = null;
+        string? previousWord = null;
         while (true)
         {
             while (pos < s.Length && (s[pos] == ' ' || s[pos] == EnrichedSeparator))
@@ -113,10 +114,14 @@ public static class AuditLine
             while (pos < s.Length && s[pos] != '=' && s[pos] != ' ' && s[pos] != EnrichedSeparator && !(inner && s[pos] == '\'')) pos++;
             if (pos >= s.Length || s[pos] != '=')
             {
-                // A bare word (AVC's "avc:  denied  { read } for"): no field.
+                // A bare word (AVC's "avc:  denied  { read } for"): no field. Kernels before 3.x wrote
+                // LOGIN as "old auid=… new auid=…": remember the word so the old value is not taken for the new.
+                previousWord = s[keyStart..pos];
                 continue;
             }
             var key = s[keyStart..pos];
+            if (previousWord == "old") key = "old-" + key;
+            previousWord = null;
             pos++;
             if (key.Length == 0) continue;
             var isEnriched = enriched || IsUpperName(key);

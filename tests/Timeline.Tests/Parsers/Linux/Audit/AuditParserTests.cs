@@ -110,6 +110,17 @@ public sealed class AuditParserTests
         Assert.Equal(10_000, closed + joiner.Finish().Count());
     }
 
+    [Fact]
+    public void AnOldKernelsLoginRecordKeepsTheNewLoginUid()
+    {
+        var line = "type=LOGIN msg=audit(1337845201.174:94983): pid=25443 uid=0 old auid=4294967295 new auid=0 old ses=4294967295 new ses=1165";
+        var e = Assert.Single(ParserHarness.ParseText(Parser, line + "\n").Events);
+        Assert.Equal("0", e.Fields.Get("auid"));
+        Assert.Equal("4294967295", e.Fields.Get("old-auid"));
+        Assert.Equal("1165", e.Fields.Get("ses"));
+        Assert.Equal(AuditEvents.Login, e.Fields.Get("event"));
+    }
+
     [Theory]
     [InlineData("02000D05CB00710900000000000000000", null, null)] // odd length: not hex bytes
     [InlineData("02000D05CB007109", "203.0.113.9", "3333")]
