@@ -53,6 +53,41 @@ public static class Bounds
     /// <summary>Read size when hashing evidence; cancellation is checked between reads.</summary>
     public const int HashChunkBytes = 1 << 20;
 
+    // ---- Kernel audit log (Parsers/Linux/Audit) ---------------------------------------------------
+
+    /// <summary>
+    /// Lines after an audit event's last record at which the event is taken as complete. The kernel
+    /// emits an event's records back to back; auditd may interleave a few events of other CPUs, so
+    /// 64 lines of other serials is far past any real interleaving. It also bounds the events held
+    /// open at once: at most this many plus one (each line opens at most one).
+    /// </summary>
+    public const int AuditGroupLines = 64;
+
+    /// <summary>
+    /// Records joined into one audit event. An execve of a 2 MiB argv (the usual stack limit) is ~300
+    /// EXECVE records of at most 7,500 bytes; a serial that never ends is cut here, with a warning.
+    /// </summary>
+    public const int AuditRecordsPerEvent = 1024;
+
+    /// <summary>
+    /// Characters of record text held by all open audit events together. A hostile file can keep 65
+    /// events open with 1,024 long records each; past this the oldest open event is closed early (warned).
+    /// A real 2 MiB argv, hex-encoded, is 4 MiB.
+    /// </summary>
+    public const int AuditOpenChars = 32 * 1024 * 1024;
+
+    /// <summary>Characters of an audit event's message: the first record whole, the others while they fit.</summary>
+    public const int AuditMessageChars = 8 * 1024;
+
+    /// <summary>Arguments of an execution kept as separate fields <c>a0</c>…; all of them are in <c>command</c>.</summary>
+    public const int AuditArgumentFields = 128;
+
+    /// <summary>Characters of the decoded command line kept (the kernel's argv limit is far larger); longer ones are cut with a warning.</summary>
+    public const int AuditCommandChars = 128 * 1024;
+
+    /// <summary>PATH items kept as <c>pathN.*</c> fields (an execve has 2–3, a rename 4–5).</summary>
+    public const int AuditPathItems = 16;
+
     // ---- Archives (Ingest/Archives) -------------------------------------------------------------
 
     /// <summary>

@@ -32,6 +32,7 @@ public sealed class FuzzRegressionTests
         ["evtx"] = b => Parse("windows/evtx", "/evidence/Security.evtx", b),
         ["syslog"] = b => Parse("linux/syslog", "/var/log/auth.log", b),
         ["journald"] = b => Parse("linux/journald", "/var/log/journal/fuzz.journal", b),
+        ["audit"] = b => Parse("linux/audit", "/var/log/audit/audit.log", b),
         ["history"] = b => Parse("linux/bash-history", "/home/alice/.bash_history", b),
         ["crontab"] = b => Parse("linux/crontab", "/etc/crontab", b),
         ["authorized-keys"] = b => Parse("linux/authorized-keys", "/home/alice/.ssh/authorized_keys", b),
