@@ -13,7 +13,8 @@ public ref struct RowTokens
     public RowTokens(ReadOnlySpan<char> line, int start = 0)
     {
         _line = line;
-        _position = start;
+        // A start past the end (a column position from a header longer than the row) is the end.
+        _position = Math.Clamp(start, 0, line.Length);
     }
 
     public int Position => _position;

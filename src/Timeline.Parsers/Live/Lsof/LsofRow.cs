@@ -7,6 +7,12 @@ public sealed record LsofRow(string Command, string Pid, string? Tid, string Use
     public static LsofRow? Read(LsofHeader header, string line, out string? problem)
     {
         problem = null;
+        // A damaged or hostile header can put its columns out of order (found by afl): no row fits it.
+        if (header.PidEnd > header.NameStart || (header.HasThreads && (header.TidEnd < header.PidEnd || header.TidEnd > header.NameStart)))
+        {
+            problem = "the header's columns are out of order (PID, TID and NAME)";
+            return null;
+        }
         if (line.Length <= header.NameStart || line.Length < header.PidEnd)
         {
             problem = "the row is cut short";
