@@ -37,6 +37,18 @@ public static class FuzzTargets
         ("live/proc", "/live_response/process/running_processes_full_paths.txt"),
     ];
 
+    /// <summary>
+    /// Login records (binary, fixed-size records and SQLite): one harness, the first input byte picks
+    /// the parser and path — wtmp and btmp differ only by name (btmp records are failed logins).
+    /// </summary>
+    private static readonly (string Parser, string Path)[] LoginRecordFiles =
+    [
+        ("linux/utmp", "/var/log/wtmp"),
+        ("linux/utmp", "/var/log/btmp"),
+        ("linux/lastlog", "/var/log/lastlog"),
+        ("linux/wtmpdb", "/var/lib/wtmpdb/wtmp.db"),
+    ];
+
     public static IReadOnlyList<FuzzTarget> All { get; } =
     [
         new("evtx", "Windows EVTX reader (file header, chunks, BinXML, templates)",
@@ -73,6 +85,15 @@ public static class FuzzTargets
             {
                 if (bytes.Length == 0) return;
                 var (parser, path) = LiveOutputs[bytes[0] % LiveOutputs.Length];
+                ParserInput.Parse(parser, path, bytes[1..]);
+            }),
+        new("login-records", "utmp/wtmp/btmp (384/400-byte layouts), lastlog (292/296), wtmpdb (SQLite); the first byte selects the parser",
+            root => LoginRecordFiles.SelectMany((file, selector) =>
+                SeedFiles.Under(root, SampleFolder(file.Parser)).Select(bytes => (byte[])[(byte)selector, .. bytes])),
+            bytes =>
+            {
+                if (bytes.Length == 0) return;
+                var (parser, path) = LoginRecordFiles[bytes[0] % LoginRecordFiles.Length];
                 ParserInput.Parse(parser, path, bytes[1..]);
             }),
         new("sigma", "Sigma rule loader: YAML documents, detections, modifiers, conditions, correlations",

@@ -28,9 +28,14 @@ public sealed record LastlogLayout(string Name, int RecordSize, bool BigEndian)
 
     public ReadOnlySpan<byte> Host(ReadOnlySpan<byte> record) => record.Slice(TimeSize + 32, 256);
 
-    /// <summary>A written record: a plausible time and NUL-padded, printable strings.</summary>
+    /// <summary>
+    /// A written record: a plausible time and printable strings, each terminated and NUL-padded. A
+    /// full 32-byte tty or 256-byte host does not occur, and requiring the NUL keeps text out: four
+    /// ASCII letters read as a time fall in 1985–2100 and a text line is printable.
+    /// </summary>
     public bool LooksValid(ReadOnlySpan<byte> record) =>
         RecordTime.IsPlausible(Seconds(record))
+        && Line(record).IndexOf((byte)0) >= 0 && Host(record).IndexOf((byte)0) >= 0
         && FixedText.IsNulPadded(Line(record)) && FixedText.IsNulPadded(Host(record))
         && FixedText.IsPrintable(Line(record)) && FixedText.IsPrintable(Host(record));
 }

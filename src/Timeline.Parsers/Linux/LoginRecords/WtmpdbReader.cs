@@ -33,7 +33,10 @@ public sealed class WtmpdbReader : IDisposable
             input.CopyTo(output);
         }
         var wal = source.Path + "-wal";
-        var withWal = !source.Compressed && File.Exists(source.Path) && File.Exists(wal) && new FileInfo(wal).Length > 0;
+        // Only for a database that is the file on disk at its path (not an archive member, not a copy
+        // in memory whose path names some other file): same length as what was copied.
+        var withWal = !source.Compressed && File.Exists(source.Path) && new FileInfo(source.Path).Length == new FileInfo(copy).Length
+            && File.Exists(wal) && new FileInfo(wal).Length > 0;
         if (withWal)
         {
             using var input = new FileStream(wal, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);

@@ -83,6 +83,15 @@ public sealed class LastlogParserTests
     }
 
     [Fact]
+    public void TextWithoutNulIsNotLastlog()
+    {
+        // Four letters read as ll_time fall in 1985–2100 ("AAAA" = 2004) and text is printable: only
+        // the missing NUL terminators tell (the CLI's 10 MB-line auth.log was once read as lastlog).
+        var text = Encoding.ASCII.GetBytes("2024-03-02T03:15:04.000000+00:00 web01 sshd[1]: " + new string('A', 64 * 1024));
+        Assert.Equal(0, Parser.Sniff(new SniffSample("auth.log", text[..(64 * 1024)], [])));
+    }
+
+    [Fact]
     public void UtmpAndTextAreNotLastlog()
     {
         foreach (var other in new[] { "linux/utmp/wtmp", "linux/utmp/btmp", "linux/auth/debian12-rfc3339.log", "linux/wtmpdb/wtmp.db" })
