@@ -39,6 +39,18 @@ public static class FuzzTargets
         ("live/proc-cmdline", "/live_response/process/proc/18884/cmdline.txt"),
     ];
 
+    /// <summary>
+    /// Login records (binary, fixed-size records and SQLite): one harness, the first input byte picks
+    /// the parser and path — wtmp and btmp differ only by name (btmp records are failed logins).
+    /// </summary>
+    private static readonly (string Parser, string Path)[] LoginRecordFiles =
+    [
+        ("linux/utmp", "/var/log/wtmp"),
+        ("linux/utmp", "/var/log/btmp"),
+        ("linux/lastlog", "/var/log/lastlog"),
+        ("linux/wtmpdb", "/var/lib/wtmpdb/wtmp.db"),
+    ];
+
     public static IReadOnlyList<FuzzTarget> All { get; } =
     [
         new("evtx", "Windows EVTX reader (file header, chunks, BinXML, templates)",
@@ -83,6 +95,15 @@ public static class FuzzTargets
         new("archive", "archive reader: tar, tar.gz/xz/zst, zip, nested archives, collector layouts (survey and read passes, member spooling), bounded",
             ArchiveInput.Seeds,
             ArchiveInput.Read),
+        new("login-records", "utmp/wtmp/btmp (384/400-byte layouts), lastlog (292/296), wtmpdb (SQLite); the first byte selects the parser",
+            root => LoginRecordFiles.SelectMany((file, selector) =>
+                SeedFiles.Under(root, SampleFolder(file.Parser)).Select(bytes => (byte[])[(byte)selector, .. bytes])),
+            bytes =>
+            {
+                if (bytes.Length == 0) return;
+                var (parser, path) = LoginRecordFiles[bytes[0] % LoginRecordFiles.Length];
+                ParserInput.Parse(parser, path, bytes[1..]);
+            }),
         new("sigma", "Sigma rule loader: YAML documents, detections, modifiers, conditions, correlations",
             root => SeedFiles.Under(root, "sigma/rules", "sample-logs/hostile/damaged/rules"),
             // LoadText turns every problem with a rule into a RuleLoadError; it has no documented exception.

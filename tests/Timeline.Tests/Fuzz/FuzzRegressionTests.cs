@@ -58,6 +58,13 @@ public sealed class FuzzRegressionTests
             Parse(parser, path, b[1..]);
         },
         ["archive"] = ReadArchive,
+        ["login-records"] = b =>
+        {
+            if (b.Length == 0) return;
+            (string Parser, string Path)[] files = [("linux/utmp", "/var/log/wtmp"), ("linux/utmp", "/var/log/btmp"), ("linux/lastlog", "/var/log/lastlog"), ("linux/wtmpdb", "/var/lib/wtmpdb/wtmp.db")];
+            var (parser, path) = files[b[0] % files.Length];
+            Parse(parser, path, b[1..]);
+        },
         ["sigma"] = b => RuleLoader.LoadText(Encoding.UTF8.GetString(b), "fuzz.yml"),
         ["query"] = b =>
         {

@@ -3,6 +3,7 @@ using System.Text;
 using Timeline.Core.Events;
 using Timeline.Core.Ingest;
 using Timeline.Core.Store;
+using Timeline.Core.Vocabulary;
 using Timeline.Pipeline;
 using Timeline.Parsers;
 using Timeline.Tests.Support;
@@ -66,7 +67,7 @@ public sealed class DamagedTextEvidenceTests
     }
 
     [Fact]
-    public void UtmpRecordsStayBinaryAndUnrecognised()
+    public void UtmpRecordsAreBinaryAndReadAsLoginRecordsNotAsText()
     {
         // wtmp: 384-byte records of integers and NUL-padded strings (utmp.h), no line structure.
         var records = new MemoryStream();
@@ -86,7 +87,8 @@ public sealed class DamagedTextEvidenceTests
         }
         var sample = FormatDetector.Sample(EvidenceSource.FromBytes("var/log/wtmp", records.ToArray(), DateTimeOffset.UnixEpoch));
         Assert.True(sample.LooksBinary);
-        Assert.Null(ParserCatalog.Detector().Detect(sample));
+        // No text parser takes it; since issue 13 the login-record parser reads it by its records.
+        Assert.Equal(ParserNames.Utmp, ParserCatalog.Detector().Detect(sample)?.Parser.Name);
     }
 
     public static TheoryData<string> GzipDamage => ["truncated", "multi-member", "trailing-junk"];
