@@ -100,23 +100,29 @@ public sealed class IngestPipeline
         return new IngestReport(outcomes, missing, clock.Elapsed);
     }
 
-    private Detected? Prepare(ICaseStore store, Planned item, List<FileOutcome> outcomes)
+    /// <summary>
+    /// Hashes and opens one file: the length is taken once, before hashing, so the hash covers exactly the
+    /// bytes parsed. An unreadable file is an outcome, and null.
+    /// </summary>
+    private (string Sha, EvidenceSource Source, FileSnapshot Before)? HashAndOpen(Planned item, List<FileOutcome> outcomes)
     {
-        string sha;
-        EvidenceSource source;
-        FileSnapshot before;
         try
         {
-            // Hash and parse the same bytes: the length is taken once, before hashing.
-            before = FileSnapshot.Take(item.Path);
-            sha = FileHasher.Sha256(item.Path, before.Length, _options.Cancellation);
-            source = EvidenceOpener.Open(item.Path, before.Length, _options.Cancellation);
+            var before = FileSnapshot.Take(item.Path);
+            var sha = FileHasher.Sha256(item.Path, before.Length, _options.Cancellation);
+            return (sha, EvidenceOpener.Open(item.Path, before.Length, _options.Cancellation), before);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             outcomes.Add(new FileOutcome(item.Path, null, FileStatus.Unreadable, null, 0, 0, "cannot be read: " + ex.Message));
             return null;
         }
+    }
+
+    private Detected? Prepare(ICaseStore store, Planned item, List<FileOutcome> outcomes)
+    {
+        if (HashAndOpen(item, outcomes) is not { } opened) return null;
+        var (sha, source, before) = opened;
         if (store.FindFile(sha) is { } known)
         {
             outcomes.Add(new FileOutcome(item.Path, sha, FileStatus.AlreadyIngested, known.Parser, 0, 0,
@@ -223,20 +229,8 @@ public sealed class IngestPipeline
     /// <summary>A host-metadata file in a folder (<c>etc/hostname</c>, <c>etc/timezone</c>): hashed, recorded as metadata, and applied to the files under the same root.</summary>
     private void RecordMetadata(ICaseStore store, Planned item, FolderMetadata metadata, List<FileOutcome> outcomes)
     {
-        string sha;
-        EvidenceSource source;
-        FileSnapshot before;
-        try
-        {
-            before = FileSnapshot.Take(item.Path);
-            sha = FileHasher.Sha256(item.Path, before.Length, _options.Cancellation);
-            source = EvidenceOpener.Open(item.Path, before.Length, _options.Cancellation);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            outcomes.Add(new FileOutcome(item.Path, null, FileStatus.Unreadable, null, 0, 0, "cannot be read: " + ex.Message));
-            return;
-        }
+        if (HashAndOpen(item, outcomes) is not { } opened) return;
+        var (sha, source, before) = opened;
         var kind = HostMetadataFile.Of(item.Path);
         string? value;
         using (var content = source.OpenContent()) value = HostMetadataFile.Value(content);
