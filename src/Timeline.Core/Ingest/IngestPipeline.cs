@@ -235,15 +235,18 @@ public sealed class IngestPipeline
         string? value;
         using (var content = source.OpenContent()) value = HostMetadataFile.Value(content);
         var note = metadata.Add(item.Path, kind, value);
-        if (store.FindFile(sha) is null) RecordMetadataFile(store, item.Path, sha, source, before.Length, kind, note, _options.Clock.GetUtcNow(), null, null);
+        if (store.FindFile(sha) is null) RecordMetadataFile(store, item.Path, sha, source, before.Length, MetadataFormat(kind), note, _options.Clock.GetUtcNow(), null, null);
         outcomes.Add(new FileOutcome(item.Path, sha, FileStatus.Ingested, MetadataFormat(kind), 0, 0, note));
     }
 
     internal static string MetadataFormat(HostMetadataFile.Kind kind) => kind == HostMetadataFile.Kind.Hostname ? "metadata/hostname" : "metadata/timezone";
 
-    internal static void RecordMetadataFile(ICaseStore store, string path, string sha, EvidenceSource source, long size, HostMetadataFile.Kind kind, string note, DateTimeOffset now, string? archiveSha256, string? hostPath)
+    /// <summary>The format recorded for a file a triage collector wrote about its own run (<see cref="Archives.CollectorMetadataMember"/>).</summary>
+    internal const string CollectorMetadataFormat = "metadata/collector";
+
+    internal static void RecordMetadataFile(ICaseStore store, string path, string sha, EvidenceSource source, long size, string format, string note, DateTimeOffset now, string? archiveSha256, string? hostPath)
     {
-        using var ingest = store.BeginFile(NewRecord(path, sha, source, size, MetadataFormat(kind), now) with { ArchiveSha256 = archiveSha256, HostPath = hostPath });
+        using var ingest = store.BeginFile(NewRecord(path, sha, source, size, format, now) with { ArchiveSha256 = archiveSha256, HostPath = hostPath });
         ingest.Complete(note);
     }
 
