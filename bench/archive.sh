@@ -26,7 +26,7 @@ bytes=$(du -sb "$tree" | cut -f1)
 run() { # name path
   rm -f "$work/$1.db" "$work/$1.db.lock"
   /usr/bin/time -f "%e %U %S %M" -o "$work/$1.time" "$tl" ingest "$2" --case "$work/$1.db" > "$work/$1.out" || true
-  awk '{printf "%s %.2f %d\n", $1, $2 + $3, $4 / 1024}' "$work/$1.time"
+  tail -n 1 "$work/$1.time" | awk '{printf "%s %.2f %d\n", $1, $2 + $3, $4 / 1024}'
 }
 mb=$(echo "$bytes / 1048576" | bc -l)
 printf 'content %.1f MB (unpacked folder), archive %.1f MB compressed\n' "$mb" "$(echo "$(stat -c %s "$archive") / 1048576" | bc -l)"
