@@ -46,6 +46,9 @@ public sealed class IngestPipeline
         }
 
         var detected = new List<Detected>();
+        // Same bytes under two paths in one run: parsed once, the second path listed on the first's record once it is stored.
+        var firstPathOf = new Dictionary<string, string>(StringComparer.Ordinal);
+        var samePaths = new List<(string Sha256, string Path)>();
         var archives = new List<(Planned Item, ArchiveFormat Format)>();
         var metadata = new FolderMetadata();
         foreach (var item in plan)
@@ -70,7 +73,7 @@ public sealed class IngestPipeline
                 RecordMetadata(store, item, metadata, outcomes);
                 continue;
             }
-            var result = Prepare(store, item, outcomes);
+            var result = Prepare(store, item, outcomes, firstPathOf, samePaths);
             if (result is not null) detected.Add(result);
         }
 
@@ -92,6 +95,7 @@ public sealed class IngestPipeline
                     "could not be written to the case, nothing of it is stored: " + (ex.InnerException?.Message ?? ex.Message)));
             }
         }
+        foreach (var (sha, path) in samePaths) store.AddPath(sha, path);
         foreach (var (item, format) in archives)
         {
             _options.Cancellation.ThrowIfCancellationRequested();
@@ -119,16 +123,25 @@ public sealed class IngestPipeline
         }
     }
 
-    private Detected? Prepare(ICaseStore store, Planned item, List<FileOutcome> outcomes)
+    private Detected? Prepare(ICaseStore store, Planned item, List<FileOutcome> outcomes, Dictionary<string, string> firstPathOf, List<(string, string)> samePaths)
     {
         if (HashAndOpen(item, outcomes) is not { } opened) return null;
         var (sha, source, before) = opened;
         if (store.FindFile(sha) is { } known)
         {
+            store.AddPath(sha, item.Path);
             outcomes.Add(new FileOutcome(item.Path, sha, FileStatus.AlreadyIngested, known.Parser, 0, 0,
-                known.Path == item.Path ? "already in the case" : $"same bytes already in the case as '{known.Path}'"));
+                known.Path == item.Path ? "already in the case" : $"same bytes already in the case as '{known.Path}': one evidence file, this path listed with it"));
             return null;
         }
+        if (firstPathOf.TryGetValue(sha, out var first))
+        {
+            samePaths.Add((sha, item.Path));
+            outcomes.Add(new FileOutcome(item.Path, sha, FileStatus.AlreadyIngested, null, 0, 0,
+                $"same bytes as '{first}' in this ingest: one evidence file, this path listed with it"));
+            return null;
+        }
+        firstPathOf[sha] = item.Path;
         var sample = FormatDetector.Sample(source);
         var match = _detector.Detect(sample);
         if (match is null)
@@ -235,7 +248,8 @@ public sealed class IngestPipeline
         string? value;
         using (var content = source.OpenContent()) value = HostMetadataFile.Value(content);
         var note = metadata.Add(item.Path, kind, value);
-        if (store.FindFile(sha) is null) RecordMetadataFile(store, item.Path, sha, source, before.Length, MetadataFormat(kind), note, _options.Clock.GetUtcNow(), null, null);
+        if (store.FindFile(sha) is not null) store.AddPath(sha, item.Path);
+        else RecordMetadataFile(store, item.Path, sha, source, before.Length, MetadataFormat(kind), note, _options.Clock.GetUtcNow(), null, null);
         outcomes.Add(new FileOutcome(item.Path, sha, FileStatus.Ingested, MetadataFormat(kind), 0, 0, note));
     }
 

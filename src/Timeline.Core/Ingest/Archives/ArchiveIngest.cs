@@ -39,6 +39,7 @@ internal sealed class ArchiveIngest(IngestPipeline pipeline, ICaseStore store, L
         var formatName = ArchiveFormatNames.Of(format);
         if (store.FindFile(sha) is { } known)
         {
+            store.AddPath(sha, path);
             outcomes.Add(new FileOutcome(path, sha, FileStatus.AlreadyIngested, formatName, 0, 0,
                 known.Path == path ? "archive already in the case" : $"same archive already in the case as '{known.Path}'"));
             return;
@@ -95,8 +96,9 @@ internal sealed class ArchiveIngest(IngestPipeline pipeline, ICaseStore store, L
         _index++;
         if (store.FindFile(m.Sha256) is { } known)
         {
+            store.AddPath(m.Sha256, m.DisplayPath);
             Add(new FileOutcome(m.DisplayPath, m.Sha256, FileStatus.AlreadyIngested, known.Parser, 0, 0,
-                known.Path == m.DisplayPath ? "already in the case" : $"same bytes already in the case as '{known.Path}'"));
+                known.Path == m.DisplayPath ? "already in the case" : $"same bytes already in the case as '{known.Path}': one evidence file, this path listed with it"));
             return;
         }
         var now = _options.Clock.GetUtcNow();
