@@ -192,6 +192,7 @@ public sealed class IngestPipeline
         };
         long events = 0, lastPosition = 0, afterCollection = 0, firstAfter = 0;
         var bound = where.CollectedAt?.UtcTicks;
+        var late = new LateEvents(d.Source.ContentModifiedUtc, _options.Clock.GetUtcNow());
         try
         {
             foreach (var e in d.Parser.Parse(d.Source, context))
@@ -200,6 +201,7 @@ public sealed class IngestPipeline
                 events++;
                 lastPosition = e.Origin.Position;
                 if (bound is { } b && e.Ticks > b && afterCollection++ == 0) firstAfter = e.Origin.Position;
+                late.Observe(e);
                 if (d.Parser.NamesHost) fileHosts[e.Host] = fileHosts.GetValueOrDefault(e.Host) + 1;
                 if ((events & 0x3FFF) == 0) _options.Progress?.Invoke(new IngestProgress(index + 1, count, d.Item.Path, lastPosition, events, context.WarningCount, clock.Elapsed, where.Archive?.Invoke()));
             }
@@ -208,6 +210,7 @@ public sealed class IngestPipeline
         {
             context.Warn(lastPosition + 1, $"the {d.Parser.Name} parser stopped with an internal error after position {lastPosition} ({ex.GetType().Name}: {ex.Message}); events before it were kept. Please report this file shape.");
         }
+        late.Report(context);
         if (afterCollection > 0)
             context.Warn(firstAfter, $"{afterCollection:N0} event(s) are after the collection time {where.CollectedAt:yyyy-MM-ddTHH:mm:ssZ} (nothing the host did after it can be in this evidence): a wrong year or zone, or a forged time; first at position {firstAfter}");
         if (where.ArchiveSha256 is null && FileSnapshot.Take(d.Item.Path).ChangeSince(d.Before) is { } change)
