@@ -35,6 +35,7 @@ public sealed class HostEvidence(string host, ChainOptions options)
     private readonly Dictionary<string, (string EventId, long? Ticks, string How)> _ownAddresses = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _sidNames = new(StringComparer.OrdinalIgnoreCase);
     private readonly List<Signal> _unitExecs = [];
+    private readonly FailedLogonPairing _failurePairing = new();
 
     /// <summary>At most this many own addresses are kept per host (a host has few; a flood of lease lines must not grow memory).</summary>
     private const int MaxOwnAddresses = 64;
@@ -73,6 +74,19 @@ public sealed class HostEvidence(string host, ChainOptions options)
         if (!_sources.TryGetValue(key, out var tally)) _sources[key] = tally = new SourceTally { FirstSeenTicks = firstSeenTicks };
         return tally;
     }
+
+    /// <summary>
+    /// Counts a failed logon from <paramref name="source"/> unless the other kind of evidence already counted the
+    /// same attempt (sshd's "Failed password" line and its btmp record: <see cref="FailedLogonPairing"/>).
+    /// </summary>
+    public void Fail(string source, long? ticks, string? user, FailureEvidence evidence)
+    {
+        var tally = Source(source, ticks ?? 0);
+        if (_failurePairing.IsNew(evidence, source, user, ticks)) tally.Fail(ticks, user);
+    }
+
+    /// <summary>The login records (wtmp/wtmpdb) and sshd's logins side by side, cross-checked after the pass.</summary>
+    public LoginTrail Trail { get; } = new();
 
     /// <summary>Records a key logon (<c>user|fingerprint</c>); the first time counts.</summary>
     public void SawKey(string userAndFingerprint, long ticks) => _keysSeen.TryAdd(userAndFingerprint, ticks);
