@@ -85,6 +85,42 @@ public sealed class HostEvidence(string host, ChainOptions options)
         if (_failurePairing.IsNew(evidence, source, user, ticks)) tally.Fail(ticks, user);
     }
 
+    /// <summary>Programs the audit log saw executed, by PID (parent links).</summary>
+    public ProcessTable Processes { get; } = new();
+
+    /// <summary>At most this many uid names and session ids are kept per host.</summary>
+    private const int MaxNames = 4096;
+    private readonly Dictionary<string, string> _uidNames = new(StringComparer.Ordinal) { ["0"] = "root" };
+    private readonly Dictionary<string, Login> _sessionsById = new(StringComparer.Ordinal);
+
+    /// <summary>Names a numeric uid (PAM's "user(uid=N)", an audit login's acct with its auid, an ENRICHED AUID); the first name counts. uid 0 is root.</summary>
+    public void NameUid(string uid, string name)
+    {
+        if (_uidNames.Count < MaxNames && name.Length > 0) _uidNames.TryAdd(uid, name);
+    }
+
+    /// <summary>The name seen with a numeric uid, or null.</summary>
+    public string? UidName(string uid) => _uidNames.GetValueOrDefault(uid);
+
+    /// <summary>Ties a login session id (logind's "New session N", audit's <c>ses</c>) to the logon that opened it.</summary>
+    public void NameSession(string id, Login login)
+    {
+        if (_sessionsById.Count >= MaxNames) _sessionsById.Clear();
+        _sessionsById[id] = login;
+    }
+
+    /// <summary>The logon of a session id, or null.</summary>
+    public Login? SessionLogin(string id) => _sessionsById.GetValueOrDefault(id);
+
+    /// <summary>Forgets a kept signal that a better one tells (history line of an audited execution).</summary>
+    public void Drop(Signal signal)
+    {
+        if (!_signals.Remove(signal)) return;
+        foreach (var (key, kept) in _signalsByKey)
+            if (ReferenceEquals(kept, signal)) { _signalsByKey.Remove(key); break; }
+        signal.Kept = false;
+    }
+
     /// <summary>The login records (wtmp/wtmpdb) and sshd's logins side by side, cross-checked after the pass.</summary>
     public LoginTrail Trail { get; } = new();
 

@@ -32,6 +32,14 @@ public sealed class LinuxAuthAnalytic(CommandAnalytic commands, PhaseMap phases)
             case AuthEvents.SshAccepted:
                 Accept(e, host);
                 return null;
+            case AuthEvents.SessionOpen when f.Get(FieldNames.Uid) is { } uid && f.Get(FieldNames.User) is { } named:
+                host.NameUid(uid, named);
+                return null;
+            // logind numbers the session sshd just opened: audit's ses= is the same number.
+            case AuthEvents.LogindNewSession when f.Get(FieldNames.SessionId) is { } id && host.LastLogin is { } last && last.User == f.Get(FieldNames.User)
+                && e.Ticks is { } at && Math.Abs(at - last.Ticks) <= 10 * TimeSpan.TicksPerSecond:
+                host.NameSession(id, last);
+                return null;
             case AuthEvents.SshDisconnect:
             case AuthEvents.SessionClose when f.Get(FieldNames.PamService) == "sshd":
                 if (f.Get(FieldNames.Pid) is { } pid && host.OpenSession("sshd:" + pid) is { CloseTicks: null } open) open.CloseTicks = e.Ticks;
