@@ -88,7 +88,8 @@ public sealed class AuditAnalytic(CommandAnalytic commands, PhaseMap phases, Evi
             signal.Facts["finding:" + AnalyticKinds.ServiceShell] = service;
             if (f.Get(FieldNames.Uid) is { } runAs) signal.Facts["run_as"] = host.UidName(runAs) ?? runAs;
         }
-        return signal;
+        // Repeats of one command by one user (cron starting the miner every minute) fold into one step with a count.
+        return host.Add(signal, $"audit|{user}|{Normal(command)}");
     }
 
     /// <summary>Any record with a pid and a program (a SYSCALL of any call) says what that pid runs.</summary>
