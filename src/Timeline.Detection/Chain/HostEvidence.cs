@@ -1,3 +1,4 @@
+using Timeline.Core.Vocabulary;
 using Timeline.Core.Events;
 
 namespace Timeline.Detection.Chain;
@@ -190,6 +191,10 @@ public sealed class HostEvidence(string host, ChainOptions options)
         // A snapshot's time is when the collector ran, not when anything happened: it neither starts the
         // host's logging (baseline) nor closes a silence.
         if (e.Ticks is not { } t || (e.TimeQuality & (TimeQuality.FileMtime | TimeQuality.OrderOnly | TimeQuality.Snapshot)) != 0) return;
+        // Login records are written only at logins and boots, and wtmp often reaches back months before any log:
+        // its first record does not make a key or an address "new" in logs that begin later, and hours between
+        // two logins are no silence.
+        if (e.Parser is ParserNames.Utmp or ParserNames.Wtmpdb or ParserNames.Lastlog) return;
         FirstTicks ??= t;
         if (LastTicks is null || t > LastTicks) LastTicks = t;
         var sha = e.Origin.Sha256;
