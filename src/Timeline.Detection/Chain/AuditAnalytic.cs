@@ -113,18 +113,34 @@ public sealed class AuditAnalytic(CommandAnalytic commands, PhaseMap phases, Evi
     /// </summary>
     public static void Complete(HostEvidence host)
     {
-        var audited = host.Signals.Where(s => s.Parser == ParserNames.Audit && s.Timed && s.User is not null).ToList();
+        // Audited executions per user in time order, with their normalised commands: each history line looks only at ±5 min.
+        var audited = host.Signals.Where(s => s.Parser == ParserNames.Audit && s.Timed && s.User is not null)
+            .GroupBy(s => s.User!, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.OrderBy(s => s.Ticks).Select(s => (Ticks: s.Ticks!.Value, Command: Normal(s.Text), Signal: s)).ToList(), StringComparer.Ordinal);
         if (audited.Count == 0) return;
-        foreach (var h in host.Signals.Where(s => s.Parser == ParserNames.BashHistory && s.Timed && s.User is not null).ToList())
+        var dropped = new List<Signal>();
+        foreach (var h in host.Signals.Where(s => s.Parser == ParserNames.BashHistory && s.Timed && s.User is not null))
         {
-            var segments = CommandAnalytic.Segments(h.Text).Select(Normal).Append(Normal(h.Text)).ToHashSet(StringComparer.Ordinal);
-            var same = audited.Where(a => a.User == h.User && Math.Abs(a.Ticks!.Value - h.Ticks!.Value) <= SameCommand && (segments.Contains(Normal(a.Text)) || Normal(a.Text).EndsWith(Normal(h.Text), StringComparison.Ordinal))).ToList();
+            if (!audited.TryGetValue(h.User!, out var list)) continue;
+            var t = h.Ticks!.Value;
+            var line = Normal(h.Text);
+            var segments = CommandAnalytic.Segments(h.Text).Select(Normal).Append(line).ToHashSet(StringComparer.Ordinal);
+            int lo = 0, hi = list.Count;
+            while (lo < hi)
+            {
+                var mid = (lo + hi) / 2;
+                if (list[mid].Ticks < t - SameCommand) lo = mid + 1; else hi = mid;
+            }
+            var same = new List<Signal>();
+            for (var i = lo; i < list.Count && list[i].Ticks <= t + SameCommand; i++)
+                if (segments.Contains(list[i].Command) || list[i].Command.EndsWith(line, StringComparison.Ordinal)) same.Add(list[i].Signal);
             if (same.Count == 0) continue;
             var told = same.SelectMany(a => a.Facts.Keys).ToHashSet(StringComparer.Ordinal);
             if (!h.Facts.Keys.Where(k => k.StartsWith("finding:", StringComparison.Ordinal)).All(told.Contains)) continue;
             foreach (var a in same) a.Why += $"; also in {h.User}'s shell history ({Path.GetFileName(h.Origin.File)} line {h.Origin.Position})";
-            host.Drop(h);
+            dropped.Add(h);
         }
+        host.Drop(dropped);
     }
 
     /// <summary>A command with quotes and runs of blanks folded, to compare a shell line with a decoded argv.</summary>

@@ -113,13 +113,14 @@ public sealed class HostEvidence(string host, ChainOptions options)
     /// <summary>The logon of a session id, or null.</summary>
     public Login? SessionLogin(string id) => _sessionsById.GetValueOrDefault(id);
 
-    /// <summary>Forgets a kept signal that a better one tells (history line of an audited execution).</summary>
-    public void Drop(Signal signal)
+    /// <summary>Forgets kept signals that better ones tell (history lines of audited executions), in one pass.</summary>
+    public void Drop(IReadOnlyCollection<Signal> signals)
     {
-        if (!_signals.Remove(signal)) return;
-        foreach (var (key, kept) in _signalsByKey)
-            if (ReferenceEquals(kept, signal)) { _signalsByKey.Remove(key); break; }
-        signal.Kept = false;
+        if (signals.Count == 0) return;
+        var dropped = new HashSet<Signal>(signals, ReferenceEqualityComparer.Instance);
+        _signals.RemoveAll(dropped.Contains);
+        foreach (var key in _signalsByKey.Where(p => dropped.Contains(p.Value)).Select(p => p.Key).ToList()) _signalsByKey.Remove(key);
+        foreach (var s in dropped) s.Kept = false;
     }
 
     /// <summary>The login records (wtmp/wtmpdb) and sshd's logins side by side, cross-checked after the pass.</summary>

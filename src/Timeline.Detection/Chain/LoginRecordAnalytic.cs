@@ -43,12 +43,18 @@ public sealed class LoginRecordAnalytic : IEventAnalytic
     /// </summary>
     public static void Complete(HostEvidence host)
     {
+        if (host.Trail.RecordLogins.Count == 0) return;
+        // First logon time per address, from the logons known now and those added below (records come in time order).
+        var firstFrom = new Dictionary<string, long>(StringComparer.Ordinal);
+        foreach (var l in host.Logins)
+            if (l.SourceIp is { } a && (!firstFrom.TryGetValue(a, out var f) || l.Ticks < f)) firstFrom[a] = l.Ticks;
         foreach (var r in host.Trail.RecordLogins)
         {
-            if (host.Trail.LogTells(r) || host.Logins.Any(l => l.User == r.User && l.SourceIp == r.Ip && Math.Abs(l.Ticks - r.Ticks) <= LoginTrail.SameLogin)) continue;
+            if (host.Trail.LogTells(r)) continue;
             var failures = r.FailuresAtTime is { Failures: > 0 } tally ? tally : null;
             var ip = r.Ip;
-            var known = ip is not null && host.Logins.Any(l => l.SourceIp == ip && l.Ticks < r.Ticks);
+            var known = ip is not null && firstFrom.TryGetValue(ip, out var first) && first < r.Ticks;
+            if (ip is not null && !known && !firstFrom.ContainsKey(ip)) firstFrom[ip] = r.Ticks;
             var login = new Login
             {
                 EventId = r.EventId,

@@ -90,7 +90,39 @@ public sealed class LoginTrail
     }
 
     /// <summary>True when sshd's log tells the same login (same user and address, within <see cref="SameLogin"/>).</summary>
-    public bool LogTells(TrailLogin record) => _logLogins.Any(l => Same(l, record));
+    public bool LogTells(TrailLogin record) => AnySame(ByUser(ref _logIndex, _logLogins), record);
+
+    private Dictionary<string, List<TrailLogin>>? _logIndex;
+    private Dictionary<string, List<TrailLogin>>? _recordIndex;
+
+    /// <summary>The logins of one account by user, each list in time order (built once, after the pass).</summary>
+    private static Dictionary<string, List<TrailLogin>> ByUser(ref Dictionary<string, List<TrailLogin>>? index, List<TrailLogin> logins)
+    {
+        if (index is not null) return index;
+        index = new Dictionary<string, List<TrailLogin>>(StringComparer.Ordinal);
+        foreach (var l in logins)
+        {
+            if (!index.TryGetValue(l.User, out var list)) index[l.User] = list = [];
+            list.Add(l);
+        }
+        foreach (var list in index.Values) list.Sort((a, b) => a.Ticks.CompareTo(b.Ticks));
+        return index;
+    }
+
+    /// <summary>A login of the same user within <see cref="SameLogin"/> (binary search, then the few around it) with a compatible address.</summary>
+    private static bool AnySame(Dictionary<string, List<TrailLogin>> byUser, TrailLogin x)
+    {
+        if (!byUser.TryGetValue(x.User, out var list)) return false;
+        int lo = 0, hi = list.Count;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) / 2;
+            if (list[mid].Ticks < x.Ticks - SameLogin) lo = mid + 1; else hi = mid;
+        }
+        for (var i = lo; i < list.Count && list[i].Ticks <= x.Ticks + SameLogin; i++)
+            if (Same(list[i], x)) return true;
+        return false;
+    }
 
     /// <summary>The cross-check: logins in one account but not the other where both cover the time, and holes in the records.</summary>
     public IReadOnlyList<EvidenceGap> Gaps()
@@ -100,11 +132,13 @@ public sealed class LoginTrail
         {
             var logNames = string.Join(", ", _logFiles);
             var recordNames = string.Join(", ", _recordFiles);
-            var notInLog = _recordLogins.Where(r => Inside(r.Ticks, log) && !_logLogins.Any(l => Same(l, r))).ToList();
+            var logIndex = ByUser(ref _logIndex, _logLogins);
+            var recordIndex = ByUser(ref _recordIndex, _recordLogins);
+            var notInLog = _recordLogins.Where(r => Inside(r.Ticks, log) && !AnySame(logIndex, r)).ToList();
             Listed(gaps, notInLog, r => new EvidenceGap("login-not-in-auth-log",
                 $"{recordNames} records a login of '{r.User}' from {r.Address} at {TimeWords.Of(r.Ticks)} that {logNames} does not have, although it covers that time: sshd's lines were deleted (possible tampering) or the login did not go through sshd",
                 r.Ticks, r.Ticks, r.EventId), "login-not-in-auth-log", $"{recordNames} records {{0}} more login(s) that {logNames} does not have");
-            var notInRecords = _logLogins.Where(l => Inside(l.Ticks, records) && !_recordLogins.Any(r => Same(l, r))).ToList();
+            var notInRecords = _logLogins.Where(l => Inside(l.Ticks, records) && !AnySame(recordIndex, l)).ToList();
             Listed(gaps, notInRecords, l => new EvidenceGap("login-not-in-wtmp",
                 $"sshd logon of '{l.User}' from {l.Address} at {TimeWords.Of(l.Ticks)} ({Path.GetFileName(l.Origin.File)}) has no record in {recordNames}, although it covers that time: the login records were edited (possible tampering), or the session had no terminal (scp, sftp, 'ssh host command': sshd writes wtmp only with a pty)",
                 l.Ticks, l.Ticks, l.EventId), "login-not-in-wtmp", $"{{0}} more sshd logon(s) have no record in {recordNames}");
