@@ -30,7 +30,8 @@ public sealed class JournalEntry
     private readonly string?[] _values = new string?[JournalFields.Count];
     private readonly FieldState[] _states = new FieldState[JournalFields.Count];
     private readonly List<KeyValuePair<string, string>> _others = [];
-    private readonly Dictionary<string, int> _seen = new(StringComparer.Ordinal);
+    /// <summary>One bit per name shape seen in this entry: a field whose bit is clear cannot be a repeat (most are not).</summary>
+    private ulong _namesSeen;
     private readonly StringPool _pool = new();
     private readonly StringPool _names = new();
 
@@ -63,7 +64,7 @@ public sealed class JournalEntry
         Array.Clear(_values);
         Array.Clear(_states);
         _others.Clear();
-        _seen.Clear();
+        _namesSeen = 0;
         LossyNames.Clear();
         CutNames.Clear();
         DroppedFields = 0;
@@ -148,7 +149,6 @@ public sealed class JournalEntry
     {
         FieldCount++;
         if (slot >= 0 && _states[slot] == FieldState.Absent) _states[slot] = FieldState.Omitted;
-        else if (slot < 0) _seen[name] = _seen.GetValueOrDefault(name) + 1;
     }
 
     private void Store(int slot, string name, string value, bool lossy)
@@ -166,10 +166,22 @@ public sealed class JournalEntry
             return;
         }
         // The first value of a field without a slot keeps its name; a repeat of any field is NAME#n.
-        var count = _seen.GetValueOrDefault(name) + 1;
-        _seen[name] = count;
-        if (slot >= 0) count++; // the slot holds the first value
+        var count = slot >= 0 ? 2 : 1; // a slot holds the first value
+        var bit = name.Length == 0 ? 1UL : 1UL << ((name.Length * 31 + name[^1]) & 63);
+        if ((_namesSeen & bit) != 0) count += EarlierValues(name);
+        _namesSeen |= bit;
         _others.Add(new(count == 1 ? name : string.Concat(name, "#", count.ToString(System.Globalization.CultureInfo.InvariantCulture)), value));
+    }
+
+    /// <summary>Values of <paramref name="name"/> among the others so far (<c>NAME</c>, <c>NAME#2</c> …).</summary>
+    private int EarlierValues(string name)
+    {
+        var count = 0;
+        foreach (var (key, _) in _others)
+        {
+            if (key.StartsWith(name, StringComparison.Ordinal) && (key.Length == name.Length || key[name.Length] == '#')) count++;
+        }
+        return count;
     }
 
     private enum FieldState : byte { Absent, Text, Lossy, Omitted }

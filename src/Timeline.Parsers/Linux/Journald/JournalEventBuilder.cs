@@ -52,7 +52,7 @@ public sealed class JournalEventBuilder
 
         // Every journal field ends up in the event: as its time, host or message, under a Timeline
         // name, or else under its own journal name (the slots not shown are added at the end).
-        var shown = new bool[F.Count];
+        Span<bool> shown = stackalloc bool[F.Count];
         shown[F.Message] = true;
         if (timeSlot >= 0) shown[timeSlot] = true;
         shown[F.Hostname] = host == entry.Get(F.Hostname);
@@ -107,7 +107,7 @@ public sealed class JournalEventBuilder
     }
 
     /// <summary>Sets a Timeline field from a slot unless the grammar set it already; the slot counts as shown.</summary>
-    private static void Show(FieldSet fields, bool[] shown, JournalEntry entry, string key, int slot)
+    private static void Show(FieldSet fields, Span<bool> shown, JournalEntry entry, string key, int slot)
     {
         if (fields.ContainsKey(key)) return;
         fields.Set(key, entry.Get(slot));

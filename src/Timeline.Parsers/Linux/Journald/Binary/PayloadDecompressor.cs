@@ -59,9 +59,10 @@ public sealed class PayloadDecompressor : IDisposable
             output = _output.AsSpan(0, length);
             return true;
         }
-        catch (Exception ex) when (ex is ZstdException or InvalidDataException or IOException or ArgumentException
-            or InvalidOperationException or IndexOutOfRangeException or NotSupportedException or OverflowException)
+        catch (Exception ex) when (ex is not (OperationCanceledException or OutOfMemoryException))
         {
+            // The decoders throw many types on corrupt input (SharpCompress's own format exceptions,
+            // ZstdException, index and argument exceptions from a lying block): all mean a corrupt payload.
             error = $"{CompressionName(flags)} payload is corrupt ({ex.Message.TrimEnd('.')})";
             return false;
         }
