@@ -4,7 +4,7 @@
 # turned into binary journal files by systemd-journal-remote 252 (compact, zstd; it rotates when its data
 # hash table fills, so 300,000 entries make two files, as journald would). Then, in the same run:
 #  (a) journalctl --file 'F*' -o export > /dev/null   (the reference reader, both files interleaved)
-#  (b) our parser alone: bench/Timeline.Bench.Journal (Release; every entry read and built into an event
+#  (b) our parser alone: bench/Timeline.Bench.Parse linux/journald (Release; every entry read and built into an event
 #      with every field, nothing stored; best of BENCH_PASSES passes after a warm-up, with its CPU time)
 #  (c) a full `timeline ingest` of the files into a fresh case (Release CLI)
 # Target: (b) >= 300,000 entries/s on 2 cores. The machine is shared: CPU time is the steadier figure.
@@ -32,8 +32,8 @@ ref=$( { time journalctl --file "$jdir/*.journal" -o export > /dev/null; } 2>&1 
 read -r wall user sys <<< "$ref"
 printf 'journalctl --file F -o export > /dev/null: %.2f s = %.0f entries/s; CPU %.2f s\n' "$wall" "$(echo "$entries / $wall" | bc -l)" "$(echo "$user + $sys" | bc -l)"
 
-dotnet build "$here/Timeline.Bench.Journal" -c Release -o "$work/bench-journal" --nologo -v quiet >/dev/null
-dotnet "$work/bench-journal/Timeline.Bench.Journal.dll" "${files[@]}"
+dotnet build "$here/Timeline.Bench.Parse" -c Release -o "$work/bench-parse" --nologo -v quiet >/dev/null
+dotnet "$work/bench-parse/Timeline.Bench.Parse.dll" linux/journald "${files[@]}"
 
 rm -f "$work/journal.db" "$work/journal.db.lock"
 ing=$( { time "$tl" ingest "${files[@]}" --case "$work/journal.db" > "$work/journal.out"; } 2>&1 )
