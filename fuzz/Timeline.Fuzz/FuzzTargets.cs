@@ -55,6 +55,7 @@ public static class FuzzTargets
     private static readonly (string Parser, string Path)[] WebLogs =
     [
         ("web/access", "/var/log/nginx/access.log"),
+        ("web/iis", "/inetpub/logs/LogFiles/W3SVC1/u_ex260302.log"),
     ];
 
     public static IReadOnlyList<FuzzTarget> All { get; } =

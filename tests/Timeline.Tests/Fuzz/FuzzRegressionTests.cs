@@ -60,7 +60,7 @@ public sealed class FuzzRegressionTests
         ["web"] = b =>
         {
             if (b.Length == 0) return;
-            (string Parser, string Path)[] files = [("web/access", "/var/log/nginx/access.log")];
+            (string Parser, string Path)[] files = [("web/access", "/var/log/nginx/access.log"), ("web/iis", "/inetpub/logs/LogFiles/W3SVC1/u_ex260302.log")];
             var (parser, path) = files[b[0] % files.Length];
             Parse(parser, path, b[1..]);
         },

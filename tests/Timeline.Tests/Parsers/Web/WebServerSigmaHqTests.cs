@@ -23,9 +23,9 @@ public sealed class WebServerSigmaHqTests
         return RuleLoader.Load(files, new RuleLoadOptions());
     });
 
-    private static Dictionary<long, HashSet<string>> RuleIdsByLine(string sample)
+    private static Dictionary<long, HashSet<string>> RuleIdsByLine(string sample, string folder = "web/access")
     {
-        var outcome = ParserHarness.ParseFile(Path.Combine(RepoPaths.SampleLogs, "web/access", sample));
+        var outcome = ParserHarness.ParseFile(Path.Combine(RepoPaths.SampleLogs, folder, sample));
         var engine = new RuleEngine(Rules.Value, SourceMappings.Load(Path.Combine(RepoPaths.Sigma, "mappings")));
         var ordered = outcome.Events.OrderBy(e => e.Ticks).ToList();
         var lineById = ordered.ToDictionary(e => e.Id, e => e.Origin.Position);
@@ -61,5 +61,13 @@ public sealed class WebServerSigmaHqTests
         Fires(10, "7745c2ea-24a5-4290-b680-04359cb84b35", "Path Traversal Exploitation Attempts");        // only the decoded view has ../../../etc/
         foreach (var benign in new long[] { 1, 8, 11 })
             Assert.False(fired.ContainsKey(benign), $"a rule fired on benign line {benign}: " + string.Join(", ", fired.GetValueOrDefault(benign) ?? []));
+    }
+
+    [SharedDataFact("sigmahq/rules/web")]
+    public void TheRulesRunOnIisLinesThroughTheSameNames()
+    {
+        var fired = RuleIdsByLine("written-iis-fields-change.log", "web/iis");
+        Assert.Contains("9be472ed-893c-4ec0-94da-312d2765f654", fired.GetValueOrDefault(8) ?? []); // Log4Shell user agent (cs(User-Agent) → cs-user-agent)
+        Assert.False(fired.ContainsKey(6), "a rule fired on the benign IIS line 6: " + string.Join(", ", fired.GetValueOrDefault(6) ?? []));
     }
 }
