@@ -51,6 +51,13 @@ public static class FuzzTargets
         ("linux/wtmpdb", "/var/lib/wtmpdb/wtmp.db"),
     ];
 
+    /// <summary>Web-server logs: one harness, the first input byte picks the parser.</summary>
+    private static readonly (string Parser, string Path)[] WebLogs =
+    [
+        ("web/access", "/var/log/nginx/access.log"),
+        ("web/iis", "/inetpub/logs/LogFiles/W3SVC1/u_ex260302.log"),
+    ];
+
     public static IReadOnlyList<FuzzTarget> All { get; } =
     [
         new("evtx", "Windows EVTX reader (file header, chunks, BinXML, templates)",
@@ -70,6 +77,15 @@ public static class FuzzTargets
         new("audit", "kernel audit log: RAW/ENRICHED records, node= prefixes, msg='…' user-space fields, hex and pieced EXECVE argv, the event joiner",
             root => SeedFiles.Under(root, "sample-logs/linux/audit"),
             bytes => ParserInput.Parse("linux/audit", "/var/log/audit/audit.log", bytes)),
+        new("web", "web-server access logs: nginx/Apache common, combined, vhost_combined, X-Forwarded-For, escapes, garbage requests; IIS W3C with #Fields changes; the first byte selects the parser",
+            root => WebLogs.SelectMany((file, selector) =>
+                SeedFiles.Under(root, SampleFolder(file.Parser)).Select(bytes => (byte[])[(byte)selector, .. bytes])),
+            bytes =>
+            {
+                if (bytes.Length == 0) return;
+                var (parser, path) = WebLogs[bytes[0] % WebLogs.Length];
+                ParserInput.Parse(parser, path, bytes[1..]);
+            }),
         new("history", "bash and zsh history (timestamps, extended zsh lines)",
             root => SeedFiles.Under(root, "sample-logs/linux/bash-history"),
             bytes => ParserInput.Parse("linux/bash-history", "/home/alice/.bash_history", bytes)),

@@ -58,6 +58,13 @@ public sealed class FuzzRegressionTests
             var (parser, path) = outputs[b[0] % outputs.Length];
             Parse(parser, path, b[1..]);
         },
+        ["web"] = b =>
+        {
+            if (b.Length == 0) return;
+            (string Parser, string Path)[] files = [("web/access", "/var/log/nginx/access.log"), ("web/iis", "/inetpub/logs/LogFiles/W3SVC1/u_ex260302.log")];
+            var (parser, path) = files[b[0] % files.Length];
+            Parse(parser, path, b[1..]);
+        },
         ["archive"] = ReadArchive,
         ["login-records"] = b =>
         {
