@@ -62,6 +62,11 @@ public static class FuzzTargets
         new("journald", "journald export format and journalctl -o json",
             root => SeedFiles.Under(root, "sample-logs/linux/journald"),
             bytes => ParserInput.Parse("linux/journald", "/var/log/journal/fuzz.journal", bytes)),
+        new("journald-binary", "binary journal files: header flags and sizes, entry array chain, regular and compact ENTRY/DATA objects, zstd/LZ4/xz payloads, linear-scan recovery",
+            root => SeedFiles.Paths(root, "sample-logs/linux/journald/binary")
+                .Where(p => p.EndsWith(".journal", StringComparison.Ordinal) || p.EndsWith(".journal~", StringComparison.Ordinal))
+                .Select(File.ReadAllBytes),
+            bytes => ParserInput.Parse("linux/journald", "/var/log/journal/2f6d0e9a4c8b47f1a35e6b7c9d0e1f24/system.journal", bytes)),
         new("audit", "kernel audit log: RAW/ENRICHED records, node= prefixes, msg='…' user-space fields, hex and pieced EXECVE argv, the event joiner",
             root => SeedFiles.Under(root, "sample-logs/linux/audit"),
             bytes => ParserInput.Parse("linux/audit", "/var/log/audit/audit.log", bytes)),

@@ -22,7 +22,7 @@ public static class OutputGuard
         var files = store.Files();
         foreach (var f in files)
         {
-            if (RecordedLocations(f.Path, caseFolder).Any(p => SameFile(full, p)))
+            if (f.OtherPaths.Prepend(f.Path).SelectMany(path => RecordedLocations(path, caseFolder)).Any(p => SameFile(full, p)))
                 throw new OutputRefusedException($"'{target}' is evidence recorded in the case ({f.Sha256}); it is never overwritten. Choose another --out path.");
         }
         if (EntryTypeReader.Of(full) is var type && type == EntryType.Missing) return;

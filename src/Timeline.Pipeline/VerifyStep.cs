@@ -90,7 +90,8 @@ public static class VerifyStep
             new(file.Path, null, file.Sha256, file.Size, status, at, sha, note);
 
         string? changedAt = null, changedSha = null, note = null;
-        foreach (var at in RecordedLocations(file.Path, caseFolder))
+        // The recorded path first, then the other paths the same bytes were found under.
+        foreach (var at in file.OtherPaths.Where(p => !p.Contains("!/", StringComparison.Ordinal)).Prepend(file.Path).SelectMany(p => RecordedLocations(p, caseFolder)))
         {
             var type = EntryTypeReader.Of(at);
             if (type == EntryType.Missing) continue;

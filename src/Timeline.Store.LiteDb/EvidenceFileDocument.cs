@@ -11,6 +11,8 @@ internal static class EvidenceFileDocument
     {
         ["_id"] = f.Sha256,
         ["path"] = f.Path,
+        ["paths"] = new BsonArray(f.OtherPaths.Select(p => new BsonValue(p))),
+        ["pathCount"] = f.OtherPathCount,
         ["archive"] = f.ArchiveSha256 is { } a ? new BsonValue(a) : BsonValue.Null,
         ["hostPath"] = f.HostPath is { } h ? new BsonValue(h) : BsonValue.Null,
         ["size"] = f.Size,
@@ -34,6 +36,9 @@ internal static class EvidenceFileDocument
     {
         Sha256 = d["_id"].AsString,
         Path = d["path"].AsString,
+        // Cases written before duplicate paths were recorded have neither key.
+        OtherPaths = d.TryGetValue("paths", out var paths) && paths.IsArray ? paths.AsArray.Where(p => p.IsString).Select(p => p.AsString).ToList() : [],
+        OtherPathCount = d.TryGetValue("pathCount", out var pathCount) && pathCount.IsNumber ? pathCount.AsInt64 : 0,
         // Cases written before archives were read have neither key.
         ArchiveSha256 = d.TryGetValue("archive", out var archive) && archive.IsString ? archive.AsString : null,
         HostPath = d.TryGetValue("hostPath", out var hostPath) && hostPath.IsString ? hostPath.AsString : null,

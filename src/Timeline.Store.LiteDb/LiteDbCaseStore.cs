@@ -182,6 +182,16 @@ public sealed class LiteDbCaseStore : ICaseStore
     public EvidenceFile? FindFile(string sha256) =>
         FilesCollection.FindById(sha256) is { } doc ? EvidenceFileDocument.From(doc) : null;
 
+    public void AddPath(string sha256, string path)
+    {
+        if (!Writable) throw new InvalidOperationException("case opened read-only");
+        if (FilesCollection.FindById(sha256) is not { } doc) return;
+        var file = EvidenceFileDocument.From(doc);
+        if (file.Path == path || file.OtherPaths.Contains(path, StringComparer.Ordinal)) return;
+        var listed = file.OtherPaths.Count < EvidenceFile.MaxOtherPaths ? file.OtherPaths.Append(path).ToList() : file.OtherPaths;
+        FilesCollection.Update(EvidenceFileDocument.To(file with { OtherPaths = listed, OtherPathCount = file.OtherPathCount + 1 }));
+    }
+
     public IReadOnlyList<EvidenceFile> Files() =>
         FilesCollection.FindAll().Select(EvidenceFileDocument.From).OrderBy(f => f.Path, StringComparer.Ordinal).ToList();
 

@@ -56,6 +56,9 @@ public sealed class StatsCommand(IAnsiConsole console) : Command<StatsCommand.Se
         {
             json.WriteStartObject();
             json.WriteString("path", f.Path);
+            json.WriteStartArray("otherPaths");
+            foreach (var p in f.OtherPaths) json.WriteStringValue(p);
+            json.WriteEndArray();
             json.WriteString("sha256", f.Sha256);
             json.WriteString("parser", f.Parser);
             json.WriteString("format", f.Format);
@@ -108,7 +111,13 @@ public sealed class StatsCommand(IAnsiConsole console) : Command<StatsCommand.Se
         {
             var quality = string.Join(", ", f.EventsByTimeQuality.OrderByDescending(kv => kv.Value).Select(kv => $"{kv.Key} {kv.Value:N0}"));
             var state = f.State == EvidenceState.Complete ? "" : " (INCOMPLETE: re-run ingest)";
-            files.AddRow(new Text(TerminalText.Safe(f.Path) + state), new Text(f.Sha256), new Text(f.Parser), new Text(f.Events.ToString("N0")), new Text(f.Warnings.ToString("N0")), new Text(quality), new Text(TerminalText.Safe(f.HostNote)));
+            var also = f.OtherPathCount switch
+            {
+                0 => "",
+                1 => "\n(same bytes also at " + TerminalText.Safe(f.OtherPaths[0]) + ")",
+                _ => $"\n(same bytes also at {f.OtherPathCount:N0} other paths, first {TerminalText.Safe(f.OtherPaths[0])})",
+            };
+            files.AddRow(new Text(TerminalText.Safe(f.Path) + state + also), new Text(f.Sha256), new Text(f.Parser), new Text(f.Events.ToString("N0")), new Text(f.Warnings.ToString("N0")), new Text(quality), new Text(TerminalText.Safe(f.HostNote)));
         }
         console.Write(files);
         if (s.Warnings == 0) return;

@@ -46,6 +46,9 @@ public sealed class IngestPipeline
         }
 
         var detected = new List<Detected>();
+        // Same bytes under two paths in one run: parsed once, the second path listed on the first's record once it is stored.
+        var firstPathOf = new Dictionary<string, string>(StringComparer.Ordinal);
+        var samePaths = new List<(string Sha256, string Path)>();
         var archives = new List<(Planned Item, ArchiveFormat Format)>();
         var metadata = new FolderMetadata();
         foreach (var item in plan)
@@ -70,7 +73,7 @@ public sealed class IngestPipeline
                 RecordMetadata(store, item, metadata, outcomes);
                 continue;
             }
-            var result = Prepare(store, item, outcomes);
+            var result = Prepare(store, item, outcomes, firstPathOf, samePaths);
             if (result is not null) detected.Add(result);
         }
 
@@ -92,6 +95,7 @@ public sealed class IngestPipeline
                     "could not be written to the case, nothing of it is stored: " + (ex.InnerException?.Message ?? ex.Message)));
             }
         }
+        foreach (var (sha, path) in samePaths) store.AddPath(sha, path);
         foreach (var (item, format) in archives)
         {
             _options.Cancellation.ThrowIfCancellationRequested();
@@ -119,16 +123,25 @@ public sealed class IngestPipeline
         }
     }
 
-    private Detected? Prepare(ICaseStore store, Planned item, List<FileOutcome> outcomes)
+    private Detected? Prepare(ICaseStore store, Planned item, List<FileOutcome> outcomes, Dictionary<string, string> firstPathOf, List<(string, string)> samePaths)
     {
         if (HashAndOpen(item, outcomes) is not { } opened) return null;
         var (sha, source, before) = opened;
         if (store.FindFile(sha) is { } known)
         {
+            store.AddPath(sha, item.Path);
             outcomes.Add(new FileOutcome(item.Path, sha, FileStatus.AlreadyIngested, known.Parser, 0, 0,
-                known.Path == item.Path ? "already in the case" : $"same bytes already in the case as '{known.Path}'"));
+                known.Path == item.Path ? "already in the case" : $"same bytes already in the case as '{known.Path}': one evidence file, this path listed with it"));
             return null;
         }
+        if (firstPathOf.TryGetValue(sha, out var first))
+        {
+            samePaths.Add((sha, item.Path));
+            outcomes.Add(new FileOutcome(item.Path, sha, FileStatus.AlreadyIngested, null, 0, 0,
+                $"same bytes as '{first}' in this ingest: one evidence file, this path listed with it"));
+            return null;
+        }
+        firstPathOf[sha] = item.Path;
         var sample = FormatDetector.Sample(source);
         var match = _detector.Detect(sample);
         if (match is null)
@@ -179,6 +192,7 @@ public sealed class IngestPipeline
         };
         long events = 0, lastPosition = 0, afterCollection = 0, firstAfter = 0;
         var bound = where.CollectedAt?.UtcTicks;
+        var late = new LateEvents(d.Source.ContentModifiedUtc, _options.Clock.GetUtcNow());
         try
         {
             foreach (var e in d.Parser.Parse(d.Source, context))
@@ -187,6 +201,7 @@ public sealed class IngestPipeline
                 events++;
                 lastPosition = e.Origin.Position;
                 if (bound is { } b && e.Ticks > b && afterCollection++ == 0) firstAfter = e.Origin.Position;
+                late.Observe(e);
                 if (d.Parser.NamesHost) fileHosts[e.Host] = fileHosts.GetValueOrDefault(e.Host) + 1;
                 if ((events & 0x3FFF) == 0) _options.Progress?.Invoke(new IngestProgress(index + 1, count, d.Item.Path, lastPosition, events, context.WarningCount, clock.Elapsed, where.Archive?.Invoke()));
             }
@@ -195,6 +210,7 @@ public sealed class IngestPipeline
         {
             context.Warn(lastPosition + 1, $"the {d.Parser.Name} parser stopped with an internal error after position {lastPosition} ({ex.GetType().Name}: {ex.Message}); events before it were kept. Please report this file shape.");
         }
+        late.Report(context);
         if (afterCollection > 0)
             context.Warn(firstAfter, $"{afterCollection:N0} event(s) are after the collection time {where.CollectedAt:yyyy-MM-ddTHH:mm:ssZ} (nothing the host did after it can be in this evidence): a wrong year or zone, or a forged time; first at position {firstAfter}");
         if (where.ArchiveSha256 is null && FileSnapshot.Take(d.Item.Path).ChangeSince(d.Before) is { } change)
@@ -235,15 +251,19 @@ public sealed class IngestPipeline
         string? value;
         using (var content = source.OpenContent()) value = HostMetadataFile.Value(content);
         var note = metadata.Add(item.Path, kind, value);
-        if (store.FindFile(sha) is null) RecordMetadataFile(store, item.Path, sha, source, before.Length, kind, note, _options.Clock.GetUtcNow(), null, null);
+        if (store.FindFile(sha) is not null) store.AddPath(sha, item.Path);
+        else RecordMetadataFile(store, item.Path, sha, source, before.Length, MetadataFormat(kind), note, _options.Clock.GetUtcNow(), null, null);
         outcomes.Add(new FileOutcome(item.Path, sha, FileStatus.Ingested, MetadataFormat(kind), 0, 0, note));
     }
 
     internal static string MetadataFormat(HostMetadataFile.Kind kind) => kind == HostMetadataFile.Kind.Hostname ? "metadata/hostname" : "metadata/timezone";
 
-    internal static void RecordMetadataFile(ICaseStore store, string path, string sha, EvidenceSource source, long size, HostMetadataFile.Kind kind, string note, DateTimeOffset now, string? archiveSha256, string? hostPath)
+    /// <summary>The format recorded for a file a triage collector wrote about its own run (<see cref="Archives.CollectorMetadataMember"/>).</summary>
+    internal const string CollectorMetadataFormat = "metadata/collector";
+
+    internal static void RecordMetadataFile(ICaseStore store, string path, string sha, EvidenceSource source, long size, string format, string note, DateTimeOffset now, string? archiveSha256, string? hostPath)
     {
-        using var ingest = store.BeginFile(NewRecord(path, sha, source, size, MetadataFormat(kind), now) with { ArchiveSha256 = archiveSha256, HostPath = hostPath });
+        using var ingest = store.BeginFile(NewRecord(path, sha, source, size, format, now) with { ArchiveSha256 = archiveSha256, HostPath = hostPath });
         ingest.Complete(note);
     }
 

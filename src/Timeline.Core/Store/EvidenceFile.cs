@@ -9,6 +9,14 @@ public sealed record EvidenceFile
     public required string Sha256 { get; init; }
     /// <summary>The path as given to ingest; for an archive member <c>archive.tar.gz!/[root]/var/log/auth.log</c> (nested: one <c>!/</c> per level).</summary>
     public required string Path { get; init; }
+    /// <summary>
+    /// Other paths the same bytes were found under (a copy in a second folder, a rotated name, the same member in two
+    /// archives), in the order found: one evidence file, every path listed, its events stored once. At most
+    /// <see cref="MaxOtherPaths"/> are listed; <see cref="OtherPathCount"/> counts them all.
+    /// </summary>
+    public IReadOnlyList<string> OtherPaths { get; init; } = [];
+    public long OtherPathCount { get; init; }
+    public const int MaxOtherPaths = 1_000;
     /// <summary>For an archive member (or a nested archive): the SHA-256 of the archive file on disk that holds it; null for a file on disk.</summary>
     public string? ArchiveSha256 { get; init; }
     /// <summary>For an archive member: its path on the examined host when the collector's layout says (<c>/var/log/auth.log</c>).</summary>

@@ -26,6 +26,12 @@ public interface ICaseStore : IDisposable
 
     EvidenceFile? FindFile(string sha256);
 
+    /// <summary>
+    /// Records another path under which the bytes of a stored evidence file were found (<see cref="EvidenceFile.OtherPaths"/>).
+    /// Nothing happens when the file is not stored, or the path is its own or already listed.
+    /// </summary>
+    void AddPath(string sha256, string path);
+
     /// <summary>Every evidence file record (complete, incomplete and unrecognised), by path.</summary>
     IReadOnlyList<EvidenceFile> Files();
 

@@ -25,6 +25,12 @@ public static class ParserNames
     public const string Wtmpdb = "linux/wtmpdb";
     public const string Audit = "linux/audit";
 
+    // Ways in besides SSH (issue 14): web-server access logs and the logs of services miners exploit.
+    public const string WebAccess = "web/access";
+    public const string WebIis = "web/iis";
+    public const string Redis = "service/redis";
+    public const string PostgreSql = "service/postgresql";
+
     // Live state: command outputs a triage collector saved (UAC live_response/, CatScale, Velociraptor).
     public const string LiveProcesses = "live/ps";
     public const string LiveTop = "live/top";

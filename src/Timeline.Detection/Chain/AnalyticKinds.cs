@@ -63,6 +63,8 @@ public static class AnalyticKinds
     public const string ExecPrep = "exec-prep";
     public const string Staging = "staging";
     public const string RedisExploit = "redis-exploit";
+    /// <summary>A shell, downloader or interpreter whose parent process is a network service (audit parent links): an exploited service.</summary>
+    public const string ServiceShell = "service-shell";
     public const string Marker = "marker";
 
     // Live state (LiveMinerFinder): what a triage collector saw running.

@@ -79,7 +79,7 @@ public sealed class ChainAssembler(ChainKnowledge knowledge, ChainOptions option
             c.Sessions.Add((login.User, login.Ticks, login.CloseTicks ?? login.Ticks + options.SessionMax.Ticks, login));
         }
         else if (c.Entry?.Point.User is { } u) c.AttackerUsers.Add(u);
-        foreach (var s in strong.Where(s => s.User is not null && s.Parser is ParserNames.BashHistory or ParserNames.Auth)) c.AttackerUsers.Add(s.User!);
+        foreach (var s in strong.Where(s => s.User is not null && s.Parser is ParserNames.BashHistory or ParserNames.Auth or ParserNames.Audit)) c.AttackerUsers.Add(s.User!);
 
         // Keys written by the attacker, unless the key was already in use before the incident (an admin's key put back).
         foreach (var s in strong.Where(s => s.Facts.ContainsKey("finding:" + AnalyticKinds.KeysTamper)))

@@ -8,8 +8,8 @@ namespace Timeline.Detection.Chain;
 /// first attacker activity. Candidates and their base confidence:
 /// a logon after a brute force from the same source (0.9, failures, users and window given),
 /// a logon matched to an outbound ssh on a compromised peer (0.85),
-/// an exploited service — cron work of a service account or cron parse errors with no logon
-/// before (0.8), a first-seen key (0.6) or address (0.5) once the host has a baseline,
+/// an exploited service — a network service starting a shell or downloader (audit parent link, 0.85),
+/// cron work of a service account or cron parse errors with no logon before (0.8), a first-seen key (0.6) or address (0.5) once the host has a baseline,
 /// persistence with no logon before it (0.45), and a plain logon whose session covers the start (0.3).
 /// A logon whose session covers the first activity of the same user gains 0.05; one that ended
 /// before it loses 0.2.
@@ -53,7 +53,8 @@ public sealed class EntryRanker(ChainOptions options)
                     $"the session was open when the first attacker activity happened ({TimeWords.Of(start)})" + Connection(login));
         }
 
-        var service = host.Signals.Where(s => s.Kind is AnalyticKinds.ServiceCron or AnalyticKinds.ServiceCrontab or AnalyticKinds.CronError or AnalyticKinds.CronGarbage or AnalyticKinds.RedisExploit || s.Facts.ContainsKey("finding:" + AnalyticKinds.ServiceCron))
+        var service = host.Signals.Where(s => s.Kind is AnalyticKinds.ServiceCron or AnalyticKinds.ServiceCrontab or AnalyticKinds.CronError or AnalyticKinds.CronGarbage or AnalyticKinds.RedisExploit
+                || s.Facts.ContainsKey("finding:" + AnalyticKinds.ServiceCron) || s.Facts.ContainsKey("finding:" + AnalyticKinds.ServiceShell))
             .OrderBy(s => s.SortTicks ?? long.MaxValue).ToList();
         var loginBefore = start is { } s0 && host.Logins.Any(l => l.Ticks <= s0 + slack && l.Ticks >= s0 - lookback && (l.CloseTicks ?? l.Ticks + options.SessionMax.Ticks) >= s0);
         if (service.Count > 0)
@@ -64,12 +65,18 @@ public sealed class EntryRanker(ChainOptions options)
             if (owner is not null) why.Add($"cron work owned by the service account '{owner}'");
             if (errors > 0) why.Add($"{errors} kind(s) of cron parse errors on tables no crontab(1) wrote");
             if (service.Any(s => s.Kind == AnalyticKinds.RedisExploit)) why.Add("Redis log lines of the cron-write or rogue-master technique");
+            var shell = service.FirstOrDefault(s => s.Facts.ContainsKey("finding:" + AnalyticKinds.ServiceShell));
+            var parent = shell?.Facts.GetValueOrDefault("parent");
+            if (shell is not null) why.Add($"'{parent}' started a shell or downloader at {TimeWords.Of(shell.Ticks)}: {CommandSignals.Excerpt(shell.Text, 100)} (audit parent link)");
             why.Add(loginBefore ? "a logon session was open at the time, which lowers confidence" : "no logon precedes it");
             var firstService = service.FirstOrDefault(s => s.Timed) ?? service[0];
-            candidates.Add(new EntryCandidate(new EntryPoint(AnalyticKinds.ExploitedService,
-                owner is null ? "an exploited network service wrote cron persistence" : $"the '{owner}' service was exploited and wrote cron persistence",
-                string.Join("; ", why), Math.Round((owner is not null ? 0.8 : 0.65) + (errors > 0 ? 0.05 : 0) - (loginBefore ? 0.3 : 0), 2),
-                firstService.EventId, firstService.Ticks, null, owner), null, firstService));
+            var summary = shell is not null ? $"the '{parent}' service was exploited: it started a shell or downloader"
+                : owner is null ? "an exploited network service wrote cron persistence" : $"the '{owner}' service was exploited and wrote cron persistence";
+            // A service's own process starting a shell is direct evidence; cron work of its account is indirect.
+            var confidence = shell is not null ? 0.85 : owner is not null ? 0.8 : 0.65;
+            candidates.Add(new EntryCandidate(new EntryPoint(AnalyticKinds.ExploitedService, summary,
+                string.Join("; ", why), Math.Round(confidence + (errors > 0 ? 0.05 : 0) - (loginBefore ? 0.3 : 0), 2),
+                firstService.EventId, firstService.Ticks, null, owner ?? shell?.Facts.GetValueOrDefault("run_as")), null, firstService));
         }
         else if (first is not null && !loginBefore && first.Parser is ParserNames.Cron or ParserNames.Crontab or ParserNames.Evtx && first.Phase is AttackPhase.Persistence or AttackPhase.Mining or AttackPhase.Execution)
         {

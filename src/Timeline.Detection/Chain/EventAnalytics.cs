@@ -28,12 +28,22 @@ public sealed class EventAnalytics
             new PersistenceFileAnalytic(commands, knowledge.Phases, knowledge.Indicators, knowledge.Patterns),
             new SyslogAnalytic(knowledge.Indicators, knowledge.Patterns),
             new WindowsAnalytic(commands, knowledge.Phases, knowledge.Indicators, knowledge.Patterns),
+            new LoginRecordAnalytic(),
+            new AuditAnalytic(commands, knowledge.Phases, knowledge.Patterns),
             _live,
         ];
     }
 
-    /// <summary>Once every event has streamed past: judges what needs the whole pass (the live state, <c>last</c> logons).</summary>
-    public void Complete(HostEvidence host) => host.LiveSuspects = _live.Complete(host);
+    /// <summary>
+    /// Once every event has streamed past: judges what needs the whole pass — wtmp logons sshd did not tell,
+    /// history lines the audit log told better, then the live state and <c>last</c> logons (which then do not repeat the wtmp ones).
+    /// </summary>
+    public void Complete(HostEvidence host)
+    {
+        LoginRecordAnalytic.Complete(host);
+        AuditAnalytic.Complete(host);
+        host.LiveSuspects = _live.Complete(host);
+    }
 
     public void Observe(EventRecord e, HostEvidence host, IReadOnlyList<RuleMatch>? matches)
     {

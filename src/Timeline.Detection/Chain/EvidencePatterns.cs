@@ -9,7 +9,8 @@ namespace Timeline.Detection.Chain;
 /// (<see cref="PersistenceFileAnalytic"/>), cron spool tables (<see cref="CronAnalytic"/>), user-writable
 /// Windows folders (<see cref="WindowsAnalytic"/>), XMRig, kernel MSR and Redis log lines
 /// (<see cref="SyslogAnalytic"/>), kernel-thread names, per-user tool directories and deleted executables
-/// of the live state (<see cref="LiveMinerFinder"/>). Every list the code reads must be there, with a source; a regex list
+/// of the live state (<see cref="LiveMinerFinder"/>), shells and network services of the audit parent links
+/// (<see cref="AuditAnalytic"/>). Every list the code reads must be there, with a source; a regex list
 /// whose groups the code reads must define them.
 /// </summary>
 public sealed class EvidencePatterns
@@ -35,6 +36,7 @@ public sealed class EvidencePatterns
         "windows-drop-folders", "windows-service-folders",
         "msr-write", "xmrig-log-lines", "xmrig-log-shares", "xmrig-log-names", "redis-rdb-write", "redis-replica-of",
         "kernel-thread-names", "toolchain-directories", "deleted-executable",
+        "service-children", "network-services",
     ];
 
     /// <summary>Named groups the code reads from a regex list's match.</summary>

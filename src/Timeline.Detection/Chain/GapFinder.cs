@@ -4,8 +4,9 @@ namespace Timeline.Detection.Chain;
 
 /// <summary>
 /// Missing or destroyed evidence around an intrusion: history cleared or disabled, logs deleted or
-/// cleared (1102/104), log files silent inside the incident, and attacker sessions with no shell
-/// history (MITRE T1070.003 detection note, threat-notes §1.5).
+/// cleared (1102/104), log files silent inside the incident, attacker sessions with no shell
+/// history (MITRE T1070.003 detection note, threat-notes §1.5), and the disagreements between the
+/// login records and sshd's log (<see cref="LoginTrail"/>).
 /// </summary>
 public sealed class GapFinder
 {
@@ -30,6 +31,8 @@ public sealed class GapFinder
                 if ((a >= from && a <= to) || (a <= start && b >= start))
                     gaps.Add(new EvidenceGap("time-gap", $"{file} is silent for {TimeWords.Span(a, b)} ({TimeWords.Of(a)} → {TimeWords.Of(b)}) during the incident", a, b, null));
         }
+        // Login records against sshd's log: logins in one and not the other, wiped records (possible tampering).
+        gaps.AddRange(c.Host.Trail.Gaps());
         foreach (var (user, from, to, login) in c.Sessions)
         {
             if (login.Method is "rdp" or "network") continue;

@@ -1,3 +1,4 @@
+using Timeline.Core.Vocabulary;
 using Timeline.Core.Events;
 
 namespace Timeline.Detection.Chain;
@@ -35,6 +36,7 @@ public sealed class HostEvidence(string host, ChainOptions options)
     private readonly Dictionary<string, (string EventId, long? Ticks, string How)> _ownAddresses = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _sidNames = new(StringComparer.OrdinalIgnoreCase);
     private readonly List<Signal> _unitExecs = [];
+    private readonly FailedLogonPairing _failurePairing = new();
 
     /// <summary>At most this many own addresses are kept per host (a host has few; a flood of lease lines must not grow memory).</summary>
     private const int MaxOwnAddresses = 64;
@@ -73,6 +75,56 @@ public sealed class HostEvidence(string host, ChainOptions options)
         if (!_sources.TryGetValue(key, out var tally)) _sources[key] = tally = new SourceTally { FirstSeenTicks = firstSeenTicks };
         return tally;
     }
+
+    /// <summary>
+    /// Counts a failed logon from <paramref name="source"/> unless the other kind of evidence already counted the
+    /// same attempt (sshd's "Failed password" line and its btmp record: <see cref="FailedLogonPairing"/>).
+    /// </summary>
+    public void Fail(string source, long? ticks, string? user, FailureEvidence evidence)
+    {
+        var tally = Source(source, ticks ?? 0);
+        if (_failurePairing.IsNew(evidence, source, user, ticks)) tally.Fail(ticks, user);
+    }
+
+    /// <summary>Programs the audit log saw executed, by PID (parent links).</summary>
+    public ProcessTable Processes { get; } = new();
+
+    /// <summary>At most this many uid names and session ids are kept per host.</summary>
+    private const int MaxNames = 4096;
+    private readonly Dictionary<string, string> _uidNames = new(StringComparer.Ordinal) { ["0"] = "root" };
+    private readonly Dictionary<string, Login> _sessionsById = new(StringComparer.Ordinal);
+
+    /// <summary>Names a numeric uid (PAM's "user(uid=N)", an audit login's acct with its auid, an ENRICHED AUID); the first name counts. uid 0 is root.</summary>
+    public void NameUid(string uid, string name)
+    {
+        if (_uidNames.Count < MaxNames && name.Length > 0) _uidNames.TryAdd(uid, name);
+    }
+
+    /// <summary>The name seen with a numeric uid, or null.</summary>
+    public string? UidName(string uid) => _uidNames.GetValueOrDefault(uid);
+
+    /// <summary>Ties a login session id (logind's "New session N", audit's <c>ses</c>) to the logon that opened it.</summary>
+    public void NameSession(string id, Login login)
+    {
+        if (_sessionsById.Count >= MaxNames) _sessionsById.Clear();
+        _sessionsById[id] = login;
+    }
+
+    /// <summary>The logon of a session id, or null.</summary>
+    public Login? SessionLogin(string id) => _sessionsById.GetValueOrDefault(id);
+
+    /// <summary>Forgets kept signals that better ones tell (history lines of audited executions), in one pass.</summary>
+    public void Drop(IReadOnlyCollection<Signal> signals)
+    {
+        if (signals.Count == 0) return;
+        var dropped = new HashSet<Signal>(signals, ReferenceEqualityComparer.Instance);
+        _signals.RemoveAll(dropped.Contains);
+        foreach (var key in _signalsByKey.Where(p => dropped.Contains(p.Value)).Select(p => p.Key).ToList()) _signalsByKey.Remove(key);
+        foreach (var s in dropped) s.Kept = false;
+    }
+
+    /// <summary>The login records (wtmp/wtmpdb) and sshd's logins side by side, cross-checked after the pass.</summary>
+    public LoginTrail Trail { get; } = new();
 
     /// <summary>Records a key logon (<c>user|fingerprint</c>); the first time counts.</summary>
     public void SawKey(string userAndFingerprint, long ticks) => _keysSeen.TryAdd(userAndFingerprint, ticks);
@@ -140,6 +192,10 @@ public sealed class HostEvidence(string host, ChainOptions options)
         // A snapshot's time is when the collector ran, not when anything happened: it neither starts the
         // host's logging (baseline) nor closes a silence.
         if (e.Ticks is not { } t || (e.TimeQuality & (TimeQuality.FileMtime | TimeQuality.OrderOnly | TimeQuality.Snapshot)) != 0) return;
+        // Login records are written only at logins and boots, and wtmp often reaches back months before any log:
+        // its first record does not make a key or an address "new" in logs that begin later, and hours between
+        // two logins are no silence.
+        if (e.Parser is ParserNames.Utmp or ParserNames.Wtmpdb or ParserNames.Lastlog) return;
         FirstTicks ??= t;
         if (LastTicks is null || t > LastTicks) LastTicks = t;
         var sha = e.Origin.Sha256;

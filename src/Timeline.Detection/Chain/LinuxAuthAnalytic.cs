@@ -16,6 +16,7 @@ public sealed class LinuxAuthAnalytic(CommandAnalytic commands, PhaseMap phases)
     public Signal? Observe(EventRecord e, HostEvidence host)
     {
         var f = e.Fields;
+        host.Trail.SawLogLine(e);
         if (f.Get(FieldNames.Event) is null && OwnAddress.In(e.Message) is { } own) host.SawOwnAddress(own.Ip, e.Id, e.Ticks, own.How);
         switch (f.Get(FieldNames.Event))
         {
@@ -24,13 +25,20 @@ public sealed class LinuxAuthAnalytic(CommandAnalytic commands, PhaseMap phases)
             {
                 var ip = f.Get(FieldNames.SrcIp);
                 if (ip is null) return null;
-                var tally = Tally(host, ip, e.Ticks);
-                if (f.Get(FieldNames.Event) == AuthEvents.SshFailed) tally.Fail(e.Ticks, f.Get(FieldNames.User));
-                else if (f.Get(FieldNames.User) is { } u && tally.Users.Count < SourceTally.MaxUsers) tally.Users.Add(u);
+                if (f.Get(FieldNames.Event) == AuthEvents.SshFailed) host.Fail(ip, e.Ticks, f.Get(FieldNames.User), FailureEvidence.LogLine);
+                else if (f.Get(FieldNames.User) is { } u && Tally(host, ip, e.Ticks) is var tally && tally.Users.Count < SourceTally.MaxUsers) tally.Users.Add(u);
                 return null;
             }
             case AuthEvents.SshAccepted:
                 Accept(e, host);
+                return null;
+            case AuthEvents.SessionOpen when f.Get(FieldNames.Uid) is { } uid && f.Get(FieldNames.User) is { } named:
+                host.NameUid(uid, named);
+                return null;
+            // logind numbers the session sshd just opened: audit's ses= is the same number.
+            case AuthEvents.LogindNewSession when f.Get(FieldNames.SessionId) is { } id && host.LastLogin is { } last && last.User == f.Get(FieldNames.User)
+                && e.Ticks is { } at && Math.Abs(at - last.Ticks) <= 10 * TimeSpan.TicksPerSecond:
+                host.NameSession(id, last);
                 return null;
             case AuthEvents.SshDisconnect:
             case AuthEvents.SessionClose when f.Get(FieldNames.PamService) == "sshd":
@@ -92,5 +100,6 @@ public sealed class LinuxAuthAnalytic(CommandAnalytic commands, PhaseMap phases)
         var remarkable = login.FailuresBefore >= host.Options.BruteForceMinFailures || login.NewSource || login.NewKey
             || (ip is not null && CommandArtifacts.IsInternal(ip)) || (user == "root" && login.Method == "password");
         host.Keep(login, remarkable);
+        host.Trail.SawLogLogin(login);
     }
 }

@@ -12,6 +12,14 @@ public sealed class SourceTally
     public int Successes { get; set; }
     public long FirstSeenTicks { get; set; }
 
+    /// <summary>The tally as it stands now (a later failure does not change the copy).</summary>
+    public SourceTally Copy()
+    {
+        var copy = new SourceTally { Failures = Failures, FirstFailTicks = FirstFailTicks, LastFailTicks = LastFailTicks, Successes = Successes, FirstSeenTicks = FirstSeenTicks };
+        copy.Users.UnionWith(Users);
+        return copy;
+    }
+
     public void Fail(long? ticks, string? user)
     {
         Failures++;

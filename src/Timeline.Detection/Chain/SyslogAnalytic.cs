@@ -13,7 +13,8 @@ namespace Timeline.Detection.Chain;
 public sealed class SyslogAnalytic(IndicatorCatalog indicators, EvidencePatterns patterns) : IEventAnalytic
 {
 
-    public bool Handles(string parser) => parser == ParserNames.Syslog;
+    // The journal's entries that are not auth or cron (linux/journald: kernel, the miner's stdout, redis) carry the same messages.
+    public bool Handles(string parser) => parser is ParserNames.Syslog or ParserNames.Journald;
 
     public Signal? Observe(EventRecord e, HostEvidence host)
     {

@@ -32,6 +32,7 @@ public sealed class FuzzRegressionTests
         ["evtx"] = b => Parse("windows/evtx", "/evidence/Security.evtx", b),
         ["syslog"] = b => Parse("linux/syslog", "/var/log/auth.log", b),
         ["journald"] = b => Parse("linux/journald", "/var/log/journal/fuzz.journal", b),
+        ["journald-binary"] = b => Parse("linux/journald", "/var/log/journal/2f6d0e9a4c8b47f1a35e6b7c9d0e1f24/system.journal", b),
         ["audit"] = b => Parse("linux/audit", "/var/log/audit/audit.log", b),
         ["history"] = b => Parse("linux/bash-history", "/home/alice/.bash_history", b),
         ["crontab"] = b => Parse("linux/crontab", "/etc/crontab", b),

@@ -51,6 +51,7 @@ public sealed class WriteFailureTests
         public bool Writable => inner.Writable;
         public bool Owns(string fullPath) => inner.Owns(fullPath);
         public EvidenceFile? FindFile(string sha256) => inner.FindFile(sha256);
+        public void AddPath(string sha256, string path) => inner.AddPath(sha256, path);
         public IReadOnlyList<EvidenceFile> Files() => inner.Files();
         public IEvidenceFileWriter BeginFile(EvidenceFile file) => new FailingWriter(inner.BeginFile(file), failure);
         public IEnumerable<StoredWarning> Warnings(int limit = int.MaxValue) => inner.Warnings(limit);

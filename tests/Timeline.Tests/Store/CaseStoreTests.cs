@@ -40,6 +40,44 @@ public sealed class CaseStoreTests
         Assert.Equal(["b2", "a3"], window.Select(e => e.Message.Split(' ')[3]));
     }
 
+    /// <summary>
+    /// Issue 15 item 4: the same bytes under two paths in ONE ingest were parsed twice (every event twice, the second
+    /// path missing from the evidence table). One evidence file, both paths listed, events once; a later ingest of a
+    /// third copy adds its path too.
+    /// </summary>
+    [Fact]
+    public void IdenticalFilesInOneIngestAreOneEvidenceFileWithEveryPathListed()
+    {
+        var dir = Some.TempDir();
+        var first = WriteEvidence(dir, "ev/a/secure", "1700000000 web01 root x", "1700000001 web01 root y");
+        Directory.CreateDirectory(Path.Combine(dir, "ev", "b"));
+        File.Copy(first, Path.Combine(dir, "ev", "b", "secure.1"));
+        var casePath = Path.Combine(dir, "case.db");
+        var report = Ingest(casePath, Path.Combine(dir, "ev"));
+        Assert.Equal(2, report.Events);
+        Assert.Equal(1, report.Count(FileStatus.Ingested));
+        var duplicate = Assert.Single(report.Files, f => f.Status == FileStatus.AlreadyIngested);
+        Assert.Contains("same bytes as", duplicate.Note);
+        using (var store = CaseStores.OpenForRead(casePath))
+        {
+            var file = Assert.Single(store.Files());
+            Assert.EndsWith("secure", file.Path);
+            Assert.Equal([Path.Combine(dir, "ev", "b", "secure.1")], file.OtherPaths);
+            Assert.Equal(2, store.Events().Count());
+            Assert.Equal(2, store.Events().Select(e => e.Id).Distinct().Count());
+        }
+        var third = Path.Combine(dir, "copy.log");
+        File.Copy(first, third);
+        Ingest(casePath, third, first);
+        using (var store = CaseStores.OpenForRead(casePath))
+        {
+            var file = Assert.Single(store.Files());
+            Assert.Equal([Path.Combine(dir, "ev", "b", "secure.1"), third], file.OtherPaths);
+            Assert.Equal(2, file.OtherPathCount);
+            Assert.Equal(2, store.Events().Count());
+        }
+    }
+
     [Fact]
     public void ReIngestingTheSameEvidenceAddsNothing()
     {

@@ -39,6 +39,7 @@ internal sealed class ArchiveIngest(IngestPipeline pipeline, ICaseStore store, L
         var formatName = ArchiveFormatNames.Of(format);
         if (store.FindFile(sha) is { } known)
         {
+            store.AddPath(sha, path);
             outcomes.Add(new FileOutcome(path, sha, FileStatus.AlreadyIngested, formatName, 0, 0,
                 known.Path == path ? "archive already in the case" : $"same archive already in the case as '{known.Path}'"));
             return;
@@ -70,7 +71,7 @@ internal sealed class ArchiveIngest(IngestPipeline pipeline, ICaseStore store, L
     /// <summary>The collection in words (the archive's host note).</summary>
     private static string Describe(Collection c)
     {
-        var parts = new List<string> { c.Kind == CollectorKind.Plain ? "plain archive" : $"{c.Kind} collection" };
+        var parts = new List<string> { c.Kind == CollectorKind.Plain ? "plain archive" : $"{CollectorLayout.Name(c.Kind)} collection" };
         parts.Add(c.Host is null ? "host not named by the archive" : $"host '{c.Host}' from {c.HostSource}");
         if (c.CollectedAt is { } at) parts.Add($"collected {at:yyyy-MM-ddTHH:mm:ssZ} (from {c.CollectedSource})");
         if (c.TimeZone is { } z) parts.Add($"host time zone {z.Id}");
@@ -95,17 +96,24 @@ internal sealed class ArchiveIngest(IngestPipeline pipeline, ICaseStore store, L
         _index++;
         if (store.FindFile(m.Sha256) is { } known)
         {
+            store.AddPath(m.Sha256, m.DisplayPath);
             Add(new FileOutcome(m.DisplayPath, m.Sha256, FileStatus.AlreadyIngested, known.Parser, 0, 0,
-                known.Path == m.DisplayPath ? "already in the case" : $"same bytes already in the case as '{known.Path}'"));
+                known.Path == m.DisplayPath ? "already in the case" : $"same bytes already in the case as '{known.Path}': one evidence file, this path listed with it"));
             return;
         }
         var now = _options.Clock.GetUtcNow();
+        if (m.CollectorMetadata is { } about)
+        {
+            IngestPipeline.RecordMetadataFile(store, m.DisplayPath, m.Sha256, m.Source, m.Size, IngestPipeline.CollectorMetadataFormat, about, now, m.ArchiveSha256, m.HostPath);
+            Add(new FileOutcome(m.DisplayPath, m.Sha256, FileStatus.Ingested, IngestPipeline.CollectorMetadataFormat, 0, 0, "collector metadata: " + about));
+            return;
+        }
         if (m.HostPath is { } hp && HostMetadataFile.Of(hp) is var kind and not HostMetadataFile.Kind.None)
         {
             string? value;
             using (var content = m.Source.OpenContent()) value = HostMetadataFile.Value(content);
             var note = value is null ? "recognised metadata file, but its content is not one printable name" : $"recognised metadata: {(kind == HostMetadataFile.Kind.Hostname ? "host name" : "time zone")} '{value}' of this collection";
-            IngestPipeline.RecordMetadataFile(store, m.DisplayPath, m.Sha256, m.Source, m.Size, kind, note, now, m.ArchiveSha256, m.HostPath);
+            IngestPipeline.RecordMetadataFile(store, m.DisplayPath, m.Sha256, m.Source, m.Size, IngestPipeline.MetadataFormat(kind), note, now, m.ArchiveSha256, m.HostPath);
             Add(new FileOutcome(m.DisplayPath, m.Sha256, FileStatus.Ingested, IngestPipeline.MetadataFormat(kind), 0, 0, note));
             return;
         }

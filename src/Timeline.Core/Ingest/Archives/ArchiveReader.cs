@@ -1,5 +1,7 @@
 using System.Formats.Tar;
 using System.IO.Compression;
+using SharpCompress.Readers;
+using SharpCompress.Readers.Zip;
 
 namespace Timeline.Core.Ingest.Archives;
 
@@ -8,17 +10,22 @@ namespace Timeline.Core.Ingest.Archives;
 /// is readable. Tar (plain, gzip, xz, zstd) is read forward-only with <see cref="TarReader"/>
 /// (POSIX pax and GNU long names, v7 headers); zip through its central directory with
 /// <see cref="ZipArchive"/> (needs a seekable stream: the file on disk, or a spooled nested zip).
+/// A zip without a readable central directory — cut short by a failed copy or download, which loses the
+/// directory first since it is written last — is read again from its start through the local file
+/// headers (SharpCompress's forward-only <see cref="ZipReader"/>), so the members before the cut are
+/// kept, with a notice saying so.
 /// Damage (a truncated stream, a bad header) surfaces as an exception from <see cref="Read"/> after
 /// every member before it was visited; the caller turns it into a warning with the offset.
 /// </summary>
 public static class ArchiveReader
 {
     // charge: called with every count of decompressed bytes read (the bomb guard throws from it).
-    public static void Read(Stream raw, ArchiveFormat format, Action<int> charge, Action<ArchiveMember> visit, CancellationToken cancellation)
+    // notice: told once when the archive is read in a degraded way (a zip through its local headers).
+    public static void Read(Stream raw, ArchiveFormat format, Action<int> charge, Action<ArchiveMember> visit, Action<string> notice, CancellationToken cancellation)
     {
         if (format == ArchiveFormat.Zip)
         {
-            ReadZip(raw, charge, visit, cancellation);
+            ReadZip(raw, charge, visit, notice, cancellation);
             return;
         }
         using var decompressor = ArchiveSignature.Decompress(raw, format);
@@ -42,9 +49,21 @@ public static class ArchiveReader
         _ => MemberKind.Other, // devices, FIFOs, GNU sparse files (their data is a map, not the content)
     };
 
-    private static void ReadZip(Stream raw, Action<int> charge, Action<ArchiveMember> visit, CancellationToken cancellation)
+    private static void ReadZip(Stream raw, Action<int> charge, Action<ArchiveMember> visit, Action<string> notice, CancellationToken cancellation)
     {
-        using var zip = new ZipArchive(raw, ZipArchiveMode.Read, leaveOpen: true);
+        ZipArchive zip;
+        try
+        {
+            zip = new ZipArchive(raw, ZipArchiveMode.Read, leaveOpen: true);
+        }
+        catch (InvalidDataException ex) when (raw.CanSeek)
+        {
+            notice($"the zip's central directory cannot be read ({ex.Message}): the archive is probably truncated; its members are read from their local headers, up to the damage");
+            raw.Position = 0;
+            ReadZipLocalHeaders(raw, charge, visit, cancellation);
+            return;
+        }
+        using var _ = zip;
         foreach (var entry in zip.Entries)
         {
             // Unix mode in the high 16 bits of the external attributes (zip made on Unix): S_IFLNK = 0xA000.
@@ -72,6 +91,50 @@ public static class ArchiveReader
             }
             using var content = new CountingStream(entry.Open(), cancellation, charge);
             visit(new ArchiveMember(entry.FullName, kind, null, entry.Length, entry.CompressedLength, entry.LastWriteTime.ToUniversalTime(), false, content, "file"));
+        }
+    }
+
+    /// <summary>
+    /// The members of a zip in stored order from their local file headers. Modes and link targets live in
+    /// the lost central directory, so every non-directory member is read as a regular file.
+    /// </summary>
+    private static void ReadZipLocalHeaders(Stream raw, Action<int> charge, Action<ArchiveMember> visit, CancellationToken cancellation)
+    {
+        try
+        {
+            ReadLocalHeaders(raw, charge, visit, cancellation);
+        }
+        catch (Exception ex) when (ex.GetType().Namespace?.StartsWith("SharpCompress", StringComparison.Ordinal) == true)
+        {
+            // SharpCompress's own damage exceptions (ArchiveException, IncompleteArchiveException, ZlibException …): the same as
+            // InvalidDataException from the BCL readers, so the walk reports them as damage with the offset.
+            throw new InvalidDataException(ex.Message, ex);
+        }
+    }
+
+    private static void ReadLocalHeaders(Stream raw, Action<int> charge, Action<ArchiveMember> visit, CancellationToken cancellation)
+    {
+        using var reader = ZipReader.OpenReader(raw, new ReaderOptions { LeaveStreamOpen = true });
+        while (reader.MoveToNextEntry())
+        {
+            cancellation.ThrowIfCancellationRequested();
+            var entry = reader.Entry;
+            // DOS times carry no zone; read them as ZipArchive does (local time of this machine), extended UTC times as they are.
+            var modified = entry.LastModifiedTime is { } t
+                ? new DateTimeOffset(t.Kind == DateTimeKind.Utc ? t : DateTime.SpecifyKind(t, DateTimeKind.Local)).ToUniversalTime()
+                : DateTimeOffset.MinValue;
+            if (entry.IsDirectory)
+            {
+                visit(new ArchiveMember(entry.Key ?? "", MemberKind.Directory, null, entry.Size, entry.CompressedSize, modified, false, null, "Directory"));
+                continue;
+            }
+            if (entry.IsEncrypted)
+            {
+                visit(new ArchiveMember(entry.Key ?? "", MemberKind.File, null, entry.Size, entry.CompressedSize, modified, true, null, "encrypted"));
+                continue;
+            }
+            using var content = new CountingStream(reader.OpenEntryStream(), cancellation, charge);
+            visit(new ArchiveMember(entry.Key ?? "", MemberKind.File, null, entry.Size, entry.CompressedSize, modified, false, content, "file"));
         }
     }
 }

@@ -59,7 +59,7 @@ public sealed class ArchiveWalk(
                 var name = MemberName.Of(member.Name, limits.MaxPathLevels);
                 current = prefix + name.Display;
                 Visit(member, name, current, ordinal, names, collection, archiveSha256, problems, depth);
-            }, cancellation);
+            }, message => problems.Add("damage", 0, message), cancellation);
         }
         catch (ArchiveBoundException ex)
         {
@@ -119,7 +119,8 @@ public sealed class ArchiveWalk(
         }
         var hostPath = CollectorLayout.HostPath(name.Segments, collection.Kind);
         var source = new EvidenceSource(display, spool.Open, member.ModifiedUtc) { HostPath = hostPath ?? string.Join('/', name.Segments) };
-        ingestMember(new MemberEvidence(display, hostPath, spool.Sha256, spool.Length, source, archiveSha256, collection));
+        ingestMember(new MemberEvidence(display, hostPath, spool.Sha256, spool.Length, source, archiveSha256, collection,
+            hostPath is null ? CollectorMetadataMember.Describe(name.Segments, collection.Kind) : null));
     }
 
     private Collection Survey(string fileName, Func<Stream> openRaw, ArchiveFormat format, ArchiveProblems problems)
@@ -137,7 +138,7 @@ public sealed class ArchiveWalk(
                 var name = MemberName.Of(member.Name, limits.MaxPathLevels);
                 current = name.Display;
                 survey.Observe(name, member);
-            }, cancellation);
+            }, _ => { }, cancellation); // the read pass reports the notice
         }
         catch (ArchiveBoundException)
         {

@@ -31,6 +31,15 @@ public static class CollectorLayout
         "bin", "boot", "dev", "etc", "home", "lib", "lib64", "media", "mnt", "opt", "proc", "root", "run", "sbin", "srv", "sys", "tmp", "usr", "var",
     };
 
+    /// <summary>The collector's name as its authors write it (for notes and listings).</summary>
+    public static string Name(CollectorKind kind) => kind switch
+    {
+        CollectorKind.Uac => "UAC",
+        CollectorKind.CatScale => "CatScale",
+        CollectorKind.Velociraptor => "Velociraptor offline",
+        _ => "plain",
+    };
+
     /// <summary>The collector told by the member names (first path segments) of one archive.</summary>
     public static CollectorKind Detect(IReadOnlyCollection<IReadOnlyList<string>> names)
     {

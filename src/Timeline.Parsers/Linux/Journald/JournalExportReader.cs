@@ -94,8 +94,7 @@ public sealed class JournalExportReader
             var slot = JournalFields.SlotOf(name);
             if (eq >= 0)
             {
-                if (slot < 0) entry.Skip();
-                else entry.SetBytes(slot, line[(eq + 1)..]);
+                entry.SetBytes(slot, name, line[(eq + 1)..]);
                 continue;
             }
             var outcome = read == LineRead.Unterminated ? BinaryRead.DataEnded : ReadBinary(entry, slot, Encoding.ASCII.GetString(name), lineNumber);
@@ -129,8 +128,7 @@ public sealed class JournalExportReader
             if (next == '\n' || next < 0)
             {
                 // A value cut by the end of the file is kept; the caller or the next read warns.
-                if (slot < 0) entry.Skip();
-                else entry.SetBytes(slot, value.AsSpan(0, got));
+                entry.SetBytes(slot, Encoding.ASCII.GetBytes(name), value.AsSpan(0, got));
                 if (got < size) return BinaryRead.DataEnded;
                 if (next == '\n') _in.Skip(1);
                 return BinaryRead.Done;

@@ -63,9 +63,7 @@ public static class JournalJsonReader
             foreach (var property in document.RootElement.EnumerateObject())
             {
                 if (!JournalFields.IsValidName(property.Name)) continue;
-                var slot = JournalFields.SlotOf(property.Name);
-                if (slot < 0) entry.Skip();
-                else ReadValue(entry, slot, property.Value, arrayOfValues: true);
+                ReadValue(entry, JournalFields.SlotOf(property.Name), property.Name, property.Value, arrayOfValues: true);
             }
             return entry.FieldCount > 0;
         }
@@ -76,25 +74,25 @@ public static class JournalJsonReader
         }
     }
 
-    private static void ReadValue(JournalEntry entry, int slot, JsonElement value, bool arrayOfValues)
+    private static void ReadValue(JournalEntry entry, int slot, string name, JsonElement value, bool arrayOfValues)
     {
         switch (value.ValueKind)
         {
             case JsonValueKind.String:
-                entry.SetText(slot, value.GetString()!);
+                entry.SetText(slot, name, value.GetString()!);
                 break;
             case JsonValueKind.Null:
-                entry.SetOmitted(slot);
+                entry.SetOmitted(slot, name);
                 break;
             case JsonValueKind.Array when IsByteArray(value):
-                SetByteArray(entry, slot, value);
+                SetByteArray(entry, slot, name, value);
                 break;
             case JsonValueKind.Array when arrayOfValues:
-                foreach (var item in value.EnumerateArray()) ReadValue(entry, slot, item, arrayOfValues: false);
+                foreach (var item in value.EnumerateArray()) ReadValue(entry, slot, name, item, arrayOfValues: false);
                 break;
             default:
                 // Numbers, booleans, objects: not what journalctl writes; kept as their JSON text.
-                entry.SetText(slot, value.GetRawText());
+                entry.SetText(slot, name, value.GetRawText());
                 break;
         }
     }
@@ -110,7 +108,7 @@ public static class JournalJsonReader
         return true;
     }
 
-    private static void SetByteArray(JournalEntry entry, int slot, JsonElement array)
+    private static void SetByteArray(JournalEntry entry, int slot, string name, JsonElement array)
     {
         var length = array.GetArrayLength();
         var bytes = ArrayPool<byte>.Shared.Rent(length);
@@ -118,7 +116,7 @@ public static class JournalJsonReader
         {
             var i = 0;
             foreach (var item in array.EnumerateArray()) bytes[i++] = item.GetByte();
-            entry.SetBytes(slot, bytes.AsSpan(0, length));
+            entry.SetBytes(slot, System.Text.Encoding.ASCII.GetBytes(name), bytes.AsSpan(0, length));
         }
         finally
         {

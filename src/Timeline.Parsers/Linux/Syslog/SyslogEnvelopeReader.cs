@@ -67,17 +67,27 @@ public static class SyslogEnvelopeReader
     /// </summary>
     public static bool TryReadTraditionalMonth(ReadOnlySpan<char> lineStart, out int month)
     {
-        month = 0;
+        var found = TryReadTraditionalStamp(lineStart, out var stamp);
+        month = stamp.Month;
+        return found;
+    }
+
+    /// <summary>The same test as <see cref="TryReadTraditionalMonth"/>, giving the line's month, day and time of day.</summary>
+    public static bool TryReadTraditionalStamp(ReadOnlySpan<char> lineStart, out TraditionalStamp stamp)
+    {
+        stamp = default;
         var i = 0;
         if (lineStart.Length > 0 && lineStart[0] == '<')
         {
             i = ReadPriority(lineStart, out _);
             if (i == 0 || (i < lineStart.Length && TraditionalTimestamp.IsDigit(lineStart[i]))) return false;
         }
-        var used = TraditionalTimestamp.TryRead(lineStart[i..], out month, out _, out _);
+        var used = TraditionalTimestamp.TryRead(lineStart[i..], out var month, out var day, out var time);
         if (used == 0) return false;
         i += used;
-        return i + 1 < lineStart.Length && lineStart[i] == ' ' && lineStart[i + 1] != ' ';
+        if (!(i + 1 < lineStart.Length && lineStart[i] == ' ' && lineStart[i + 1] != ' ')) return false;
+        stamp = new TraditionalStamp(month, day, time);
+        return true;
     }
 
     /// <summary><c>&lt;PRI&gt;</c>: 1–3 digits, 0–191. Returns the index after '&gt;' or 0.</summary>

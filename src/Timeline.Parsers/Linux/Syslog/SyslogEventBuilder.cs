@@ -126,6 +126,6 @@ public sealed class SyslogEventBuilder
     {
         var modifiedLocal = TimeZoneInfo.ConvertTime(_source.ContentModifiedUtc, _context.TimeZone).DateTime;
         using var stream = _source.OpenContent();
-        return YearInference.InferBaseYear(TraditionalMonthScan.Months(stream), modifiedLocal) ?? modifiedLocal.Year;
+        return YearInference.InferBaseYear(TraditionalMonthScan.Stamps(stream), modifiedLocal) ?? modifiedLocal.Year;
     }
 }

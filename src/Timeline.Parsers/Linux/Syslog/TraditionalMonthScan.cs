@@ -12,7 +12,10 @@ public static class TraditionalMonthScan
     private const int PrefixChars = 64;
 
     /// <summary>Months of the traditional lines. A stream that breaks off (truncated .gz) ends the scan.</summary>
-    public static IEnumerable<int> Months(Stream stream)
+    public static IEnumerable<int> Months(Stream stream) => Stamps(stream).Select(s => s.Month);
+
+    /// <summary>Month, day and time of day of the traditional lines, in file order. A stream that breaks off (truncated .gz) ends the scan.</summary>
+    public static IEnumerable<TraditionalStamp> Stamps(Stream stream)
     {
         var buffer = ArrayPool<byte>.Shared.Rent(1 << 16);
         var carry = new byte[PrefixChars];
@@ -53,8 +56,8 @@ public static class TraditionalMonthScan
                         carryLength += take;
                         if (carryLength == PrefixChars || nl >= 0)
                         {
-                            var month = Judge(carry.AsSpan(0, carryLength));
-                            if (month > 0) yield return month;
+                            var stamp = Judge(carry.AsSpan(0, carryLength));
+                            if (stamp.Month > 0) yield return stamp;
                             inLongLine = true;
                         }
                     }
@@ -66,8 +69,8 @@ public static class TraditionalMonthScan
             }
             if (!inLongLine && carryLength > 0)
             {
-                var lastMonth = Judge(carry.AsSpan(0, carryLength));
-                if (lastMonth > 0) yield return lastMonth;
+                var last = Judge(carry.AsSpan(0, carryLength));
+                if (last.Month > 0) yield return last;
             }
         }
         finally
@@ -76,12 +79,19 @@ public static class TraditionalMonthScan
         }
     }
 
-    private static int Judge(ReadOnlySpan<byte> prefix)
+    private static TraditionalStamp Judge(ReadOnlySpan<byte> prefix)
     {
         Span<char> chars = stackalloc char[PrefixChars];
         for (var i = 0; i < prefix.Length; i++) chars[i] = (char)prefix[i];
         var text = chars[..prefix.Length];
         if (!text.IsEmpty && text[^1] == '\r') text = text[..^1];
-        return SyslogEnvelopeReader.TryReadTraditionalMonth(text, out var month) ? month : 0;
+        return SyslogEnvelopeReader.TryReadTraditionalStamp(text, out var stamp) ? stamp : default;
     }
+}
+
+/// <summary>A year-less syslog time as the line states it: month (1–12), day of month, time of day.</summary>
+public readonly record struct TraditionalStamp(int Month, int Day, long TimeOfDayTicks)
+{
+    /// <summary>The local wall-clock time this stamp names in <paramref name="year"/> (29 February read as 28 in a common year).</summary>
+    public DateTime In(int year) => new DateTime(year, Month, Math.Min(Day, DateTime.DaysInMonth(year, Month))).AddTicks(TimeOfDayTicks);
 }

@@ -11,8 +11,11 @@ namespace Timeline.Parsers.Linux.Syslog;
 /// <para>
 /// The base year (the year of the first year-less line) is either given (<c>--year</c>) or inferred
 /// from the content's last-write time: a pre-scan counts the rollovers, the last line is placed at or
-/// before the mtime (if its month is after the mtime's month it belongs to the year before), and the
-/// rollovers are counted back from there.
+/// before the mtime, and the rollovers are counted back from there. "At or before" compares the whole
+/// stamp (month, day, time), not the month alone: a last line of 31 May read against an mtime of 2 May
+/// belongs to the year before. A last line later than the mtime by less than <see cref="ZoneSlack"/>
+/// keeps the mtime's year: a zone assumed wrongly or a skewed clock moves times by hours, never by a
+/// year, and the ingest warns about events after the mtime.
 /// </para>
 /// </summary>
 public sealed class YearInference
@@ -46,26 +49,35 @@ public sealed class YearInference
     }
 
     /// <summary>
-    /// The base year for a file whose year-less lines have the months <paramref name="months"/> in
-    /// file order and whose content was last written at <paramref name="modifiedLocal"/> (wall-clock
-    /// time in the analyst's zone). Returns null when there are no months.
+    /// How far past the mtime the last line may fall and still be read in the mtime's year: 26 hours, the
+    /// widest gap between two zones (UTC−12 to UTC+14).
     /// </summary>
-    public static int? InferBaseYear(IEnumerable<int> months, DateTime modifiedLocal)
+    public static readonly TimeSpan ZoneSlack = TimeSpan.FromHours(26);
+
+    /// <summary>
+    /// The base year for a file whose year-less lines have the stamps <paramref name="stamps"/> in
+    /// file order and whose content was last written at <paramref name="modifiedLocal"/> (wall-clock
+    /// time in the analyst's zone). Returns null when there are no lines.
+    /// </summary>
+    public static int? InferBaseYear(IEnumerable<TraditionalStamp> stamps, DateTime modifiedLocal)
     {
-        int last = 0, relative = 0;
-        foreach (var month in months)
+        int lastMonth = 0, relative = 0;
+        TraditionalStamp last = default;
+        foreach (var stamp in stamps)
         {
-            relative = Step(last, month, relative);
-            last = month;
+            relative = Step(lastMonth, stamp.Month, relative);
+            lastMonth = stamp.Month;
+            last = stamp;
         }
-        if (last == 0) return null;
+        if (lastMonth == 0) return null;
         return BaseYearFor(last, relative, modifiedLocal);
     }
 
-    /// <summary>Base year such that the last line (month <paramref name="lastMonth"/>, <paramref name="lastRelative"/> rollovers in) falls at or before the mtime.</summary>
-    public static int BaseYearFor(int lastMonth, int lastRelative, DateTime modifiedLocal)
+    /// <summary>Base year such that the last line (<paramref name="last"/>, <paramref name="lastRelative"/> rollovers in) falls at or before the mtime.</summary>
+    public static int BaseYearFor(TraditionalStamp last, int lastRelative, DateTime modifiedLocal)
     {
-        var lastYear = lastMonth <= modifiedLocal.Month ? modifiedLocal.Year : modifiedLocal.Year - 1;
-        return lastYear - lastRelative;
+        var year = modifiedLocal.Year;
+        if (year > 1 && last.In(year) - modifiedLocal > ZoneSlack) year--;
+        return year - lastRelative;
     }
 }

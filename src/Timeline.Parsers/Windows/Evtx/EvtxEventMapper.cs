@@ -16,9 +16,9 @@ internal sealed class EvtxEventMapper
 {
     public const string ParserName = ParserNames.Evtx;
     private const int MaxValueInMessage = 512;
-    private readonly (string? Name, byte Special, (int Slot, int Rank)[]? Sources)[] _names = new (string?, byte, (int, int)[]?)[1024];
+    private readonly (string? Name, byte Special, (int Slot, int Rank)[]? Sources, string? Compact)[] _names = new (string?, byte, (int, int)[]?, string?)[1024];
     private (int Slot, int Rank)[]?[] _sources = new (int, int)[]?[64];
-    private (string? Name, byte Special, (int Slot, int Rank)[]? Sources)[] _lastNames = new (string?, byte, (int, int)[]?)[64];
+    private (string? Name, byte Special, (int Slot, int Rank)[]? Sources, string? Compact)[] _lastNames = new (string?, byte, (int, int)[]?, string?)[64];
     private (string? Channel, string? EventId, string? Kind) _lastKind;
     private readonly (string? Channel, string? EventId, string? Kind)[] _kinds = new (string?, string?, string?)[256];
     private static readonly System.Buffers.SearchValues<char> LineBreaks = System.Buffers.SearchValues.Create("\r\n\t");
@@ -63,6 +63,7 @@ internal sealed class EvtxEventMapper
         // Data names are distinct and never System names once renamed; only "Data.<name>" can meet another
         // such name (a data field literally called "Data.EventID"), so those alone go through Set.
         var clash = false;
+        var spaced = false;
         if (_sources.Length < data.Count)
         {
             var size = Math.Max(data.Count, _sources.Length * 2);
@@ -76,6 +77,7 @@ internal sealed class EvtxEventMapper
             if (!ReferenceEquals(_lastNames[i].Name, name)) _lastNames[i] = NameInfo(name);
             ref var info = ref _lastNames[i];
             _sources[i] = info.Sources;
+            spaced |= info.Compact is not null;
             switch (info.Special)
             {
                 case EvtxFields.SystemName:
@@ -88,6 +90,7 @@ internal sealed class EvtxEventMapper
             if (name.StartsWith("Data.", StringComparison.Ordinal)) fields.Set(name, value);
             else fields.Add(name, value);
         }
+        if (spaced) AddCompactNames(fields, data);
         var kind = Kind(record[SystemField.Channel], record[SystemField.EventId]);
         // Without a data field named like a normalised field, the normalised names are not in the set yet.
         if (clash) fields.Set("event", kind);
@@ -111,11 +114,24 @@ internal sealed class EvtxEventMapper
     /// per string instance: data names are the interned names of the templates, so the same strings come back.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private ref (string? Name, byte Special, (int Slot, int Rank)[]? Sources) NameInfo(string name)
+    private ref (string? Name, byte Special, (int Slot, int Rank)[]? Sources, string? Compact) NameInfo(string name)
     {
         ref var slot = ref _names[RuntimeHelpers.GetHashCode(name) & (_names.Length - 1)];
-        if (!ReferenceEquals(slot.Name, name)) slot = (name, EvtxFields.Special.GetValueOrDefault(name), NormalisedFields.SourcesOf(name));
+        if (!ReferenceEquals(slot.Name, name)) slot = (name, EvtxFields.Special.GetValueOrDefault(name), NormalisedFields.SourcesOf(name), EvtxFields.CompactName(name));
         return ref slot;
+    }
+
+    /// <summary>
+    /// Data names with spaces (Defender's <c>Threat Name</c>, <c>Process Name</c>, <c>Source Name</c> …) also go in
+    /// under the name without spaces that SigmaHQ's rules use (<c>ThreatName</c>), unless the record has a field of
+    /// that name already. The spaced name stays, so what the event said is kept as it said it.
+    /// </summary>
+    private void AddCompactNames(FieldSet fields, List<KeyValuePair<string, string>> data)
+    {
+        for (var i = 0; i < data.Count; i++)
+        {
+            if (_lastNames[i].Compact is { } compact && !fields.ContainsKey(compact)) fields.Add(compact, data[i].Value);
+        }
     }
 
     /// <summary>

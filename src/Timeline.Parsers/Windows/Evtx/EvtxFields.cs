@@ -25,6 +25,20 @@ public static class EvtxFields
     internal const byte SystemName = 1;
     internal const byte NormalisedName = 2;
 
+    /// <summary>
+    /// The name a data field also goes in under when its own has spaces: the spaces removed. Defender's
+    /// Operational channel (1006–1017, 1116–1119: <c>Threat Name</c>, <c>Process Name</c>, <c>Source Name</c>,
+    /// <c>Detection User</c>, <c>Feature Name</c> …) and a few other providers name their data so, while SigmaHQ's
+    /// rules name the fields without them (<c>ThreatName</c>, <c>ProcessName</c>, <c>SourceName</c>). Null when
+    /// the name has no space (nearly always), or when it is nothing but spaces.
+    /// </summary>
+    internal static string? CompactName(string name)
+    {
+        if (!name.Contains(' ')) return null;
+        var compact = name.Replace(" ", "", StringComparison.Ordinal);
+        return compact.Length == 0 ? null : compact;
+    }
+
     /// <summary>One lookup per data field: <see cref="SystemName"/>, <see cref="NormalisedName"/>, or absent.</summary>
     internal static readonly FrozenDictionary<string, byte> Special = System.Select(n => KeyValuePair.Create(n, SystemName))
         .Concat(Normalised.Select(n => KeyValuePair.Create(n, NormalisedName)))

