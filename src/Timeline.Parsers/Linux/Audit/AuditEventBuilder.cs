@@ -93,17 +93,16 @@ public static class AuditEventBuilder
 
         if (argv.Any)
         {
-            var arguments = argv.Arguments();
             if (argv.Argc is { } argc) fields.TryAdd(AuditFieldNames.Argc, argc.ToString(CultureInfo.InvariantCulture));
-            for (var i = 0; i < arguments.Count && i < Bounds.AuditArgumentFields; i++)
-                if (arguments[i].Length > 0) fields["a" + i.ToString(CultureInfo.InvariantCulture)] = arguments[i];
-            if (arguments.Count > Bounds.AuditArgumentFields)
-                problems.Add($"{arguments.Count} arguments: a{Bounds.AuditArgumentFields} and later are only in command");
-            var command = ExecveArguments.Join(arguments);
-            if (command.Length > Bounds.AuditCommandChars)
+            for (var i = 0; i < argv.Count && i < Bounds.AuditArgumentFields; i++)
+                if (argv.Argument(i) is { Length: > 0 } argument) fields["a" + i.ToString(CultureInfo.InvariantCulture)] = argument;
+            if (argv.Count > Bounds.AuditArgumentFields)
+                problems.Add($"{argv.Count} arguments: a{Bounds.AuditArgumentFields} and later are only in command");
+            var command = argv.CommandLine(Bounds.AuditCommandChars, out var cut);
+            if (cut)
             {
-                problems.Add($"the command line has {command.Length} characters; the first {Bounds.AuditCommandChars} are kept");
-                command = command[..Bounds.AuditCommandChars] + "…";
+                problems.Add($"the command line is longer than {Bounds.AuditCommandChars} characters; the first {Bounds.AuditCommandChars} are kept");
+                command += "…";
             }
             fields[FieldNames.Command] = command;
             if (argv.Gap() is { } gap) problems.Add("the execution's argv is incomplete: " + gap);

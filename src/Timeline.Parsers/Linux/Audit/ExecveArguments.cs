@@ -44,23 +44,25 @@ public sealed class ExecveArguments
         }
     }
 
-    /// <summary>The arguments in order (a missing one is empty).</summary>
-    public IReadOnlyList<string> Arguments()
-    {
-        var count = _arguments.Count == 0 ? 0 : _arguments.Keys.Max() + 1;
-        var list = new string[count];
-        for (var i = 0; i < count; i++)
-            list[i] = _arguments.TryGetValue(i, out var bytes) ? AuditValue.BytesToText(bytes.GetBuffer().AsSpan(0, (int)bytes.Length)) : "";
-        return list;
-    }
+    /// <summary>
+    /// How many arguments the argv spans: the highest index seen plus one. The index comes from the
+    /// input (<c>a2000000000=…</c> is one field), so this can be far more than the arguments present:
+    /// callers never materialise the argv densely (<see cref="Argument"/>, <see cref="CommandLine"/>).
+    /// </summary>
+    public long Count => _arguments.Count == 0 ? 0 : (long)_arguments.Keys.Max() + 1;
+
+    /// <summary>Argument <paramref name="index"/> decoded; a missing one is empty.</summary>
+    public string Argument(int index) =>
+        _arguments.TryGetValue(index, out var bytes) ? AuditValue.BytesToText(bytes.GetBuffer().AsSpan(0, (int)bytes.Length)) : "";
 
     /// <summary>What is missing: arguments below argc never seen, a long argument shorter than its aN_len. Null when whole.</summary>
     public string? Gap()
     {
         if (Argc is { } argc)
         {
-            var missing = 0;
-            for (var i = 0; i < argc; i++) if (!_arguments.ContainsKey(i)) missing++;
+            // Counted over the arguments seen, not over argc: argc is a number from the input.
+            var seenBelow = _arguments.Keys.Count(i => i < argc);
+            var missing = argc - seenBelow;
             if (missing > 0) return $"{missing} of argc={argc} arguments never seen";
         }
         foreach (var (index, declared) in _declaredLength)
@@ -73,25 +75,45 @@ public sealed class ExecveArguments
     }
 
     /// <summary>
-    /// The command line: arguments joined with spaces; an argument that is empty or holds a space, a
-    /// quote, a backslash or a control character is written in double quotes with <c>"</c> and <c>\</c>
-    /// escaped by a backslash (ausearch -i prints such arguments in double quotes too).
+    /// The command line: the arguments joined with spaces, a missing one empty; an argument that is
+    /// empty or holds a space, a quote, a backslash or a control character is written in double quotes
+    /// with <c>"</c> and <c>\</c> escaped by a backslash (ausearch -i prints such arguments in double
+    /// quotes too). Built only up to <paramref name="maxChars"/> characters: the argument indexes come
+    /// from the input, so an argv may claim far more (empty) arguments than the file holds bytes.
+    /// <paramref name="cut"/> tells whether anything was left out.
     /// </summary>
-    public static string Join(IReadOnlyList<string> arguments)
+    public string CommandLine(int maxChars, out bool cut)
     {
         var text = new StringBuilder();
-        foreach (var argument in arguments)
+        var count = Count;
+        cut = false;
+        for (long i = 0; i < count; i++)
         {
-            if (text.Length > 0) text.Append(' ');
-            if (argument.Length > 0 && !argument.Any(c => c is ' ' or '"' or '\'' or '\\' || char.IsControl(c))) { text.Append(argument); continue; }
-            text.Append('"');
-            foreach (var c in argument)
-            {
-                if (c is '"' or '\\') text.Append('\\');
-                text.Append(c);
-            }
-            text.Append('"');
+            if (text.Length > maxChars) { cut = true; break; }
+            if (i > 0) text.Append(' ');
+            Append(text, Argument((int)i));
+        }
+        if (text.Length > maxChars)
+        {
+            cut = true;
+            text.Length = maxChars;
         }
         return text.ToString();
+    }
+
+    private static void Append(StringBuilder text, string argument)
+    {
+        if (argument.Length > 0 && !argument.Any(c => c is ' ' or '"' or '\'' or '\\' || char.IsControl(c)))
+        {
+            text.Append(argument);
+            return;
+        }
+        text.Append('"');
+        foreach (var c in argument)
+        {
+            if (c is '"' or '\\') text.Append('\\');
+            text.Append(c);
+        }
+        text.Append('"');
     }
 }

@@ -31,7 +31,12 @@ public static class LoginSource
             : new IPAddress(address).ToString();
     }
 
-    /// <summary>The text as a normalised address when it is strictly one, else null.</summary>
+    /// <summary>
+    /// The text as a normalised address when it is strictly one, else null. A dotted quad is four
+    /// decimal numbers 0–255 as <c>inet_ntop</c> writes them: a part with a leading zero
+    /// (<c>092.0.2.10</c>) is not one — <c>inet_aton</c> and .NET read it as octal (<c>010</c> = 8, and
+    /// <c>092</c> is no number), other tools as decimal — so such text stays the host text as written.
+    /// </summary>
     public static string? AsAddress(string text)
     {
         if (text.Length is 0 or > 64) return null;
@@ -41,10 +46,15 @@ public static class LoginSource
         }
         var parts = text.Split('.');
         if (parts.Length != 4) return null;
-        foreach (var part in parts)
+        var bytes = new byte[4];
+        for (var i = 0; i < 4; i++)
         {
-            if (part.Length is 0 or > 3 || !part.All(char.IsAsciiDigit) || int.Parse(part, System.Globalization.CultureInfo.InvariantCulture) > 255) return null;
+            var part = parts[i];
+            if (part.Length is 0 or > 3 || !part.All(char.IsAsciiDigit) || (part.Length > 1 && part[0] == '0')) return null;
+            var value = int.Parse(part, System.Globalization.CultureInfo.InvariantCulture);
+            if (value > 255) return null;
+            bytes[i] = (byte)value;
         }
-        return IPAddress.Parse(text).ToString();
+        return new IPAddress(bytes).ToString();
     }
 }

@@ -85,6 +85,31 @@ public sealed class AuditParserTests
     }
 
     [Fact]
+    public void AnArgumentIndexFarPastTheInputGivesABoundedCommandLineAndAWarning()
+    {
+        // Found by afl (Fuzz/regressions/audit): the index is input, so the argv claims 164 million
+        // (empty) arguments; the command line stops at its bound instead of holding them all.
+        var text = Syscall(12) + "\ntype=EXECVE msg=audit(1709349302.481:12): argc=3 a0=\"chmod\" a164312552=\"/tmp/x\"\n";
+        var outcome = ParserHarness.ParseText(Parser, text);
+        var e = Assert.Single(outcome.Events);
+        Assert.Equal("chmod", e.Fields.Get("a0"));
+        Assert.StartsWith("chmod \"\" \"\"", e.Fields.Get("command"));
+        Assert.Equal(Bounds.AuditCommandChars + 1, e.Fields.Get("command")!.Length);
+        Assert.Contains(outcome.Warnings, w => w.Message.Contains($"longer than {Bounds.AuditCommandChars} characters"));
+        Assert.Contains(outcome.Warnings, w => w.Message.Contains("164312553 arguments"));
+        Assert.Contains(outcome.Warnings, w => w.Message.Contains("2 of argc=3 arguments never seen"));
+    }
+
+    [Fact]
+    public void AnArgcFarPastTheArgumentsSeenIsCountedFromTheArgumentsSeen()
+    {
+        var text = Syscall(13) + "\ntype=EXECVE msg=audit(1709349302.481:13): argc=2147483647 a0=\"chmod\" a1=\"+x\"\n";
+        var outcome = ParserHarness.ParseText(Parser, text);
+        Assert.Equal("chmod +x", Assert.Single(outcome.Events).Fields.Get("command"));
+        Assert.Contains(outcome.Warnings, w => w.Message.Contains("2147483645 of argc=2147483647 arguments never seen"));
+    }
+
+    [Fact]
     public void ASerialThatNeverEndsIsCutAtTheBoundWithAWarningAndNothingIsLost()
     {
         var count = Bounds.AuditRecordsPerEvent + 10;
